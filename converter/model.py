@@ -1,0 +1,217 @@
+"""The typed model every stage speaks: readers produce `Filing`s of `Table`s, the statements stage turns tables
+into `Statement`s, mapping turns statements into `Fact`s, writers render facts."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+
+
+class ConversionError(Exception):
+    """A filing that cannot be converted; the message is the one-line reason shown to the user."""
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where something stands in the input: document name, 1-based line, 0-based column."""
+    document: str
+    line: int
+    column: int = 0
+
+
+# --- what readers produce -------------------------------------------------------------------------------------
+
+@dataclass
+class TableRow:
+    label: str
+    cells: list[str]          # one raw cell text per table column, "" where the row has no value
+    source: SourceRef
+    cell_sources: list[SourceRef | None] = field(default_factory=list)
+
+    @property
+    def is_heading(self) -> bool:
+        return not any(self.cells)
+
+
+@dataclass
+class Table:
+    caption: list[str]        # title lines above the table: company, statement title, scale, "(unaudited)"
+    column_headers: list[str]  # one header text per column, its header lines joined top to bottom
+    rows: list[TableRow]
+    source: SourceRef
+
+
+@dataclass
+class Document:
+    """One document of a filing (the whole file when there is no SGML wrapper)."""
+    name: str
+    type: str
+    text: str
+    description: str = ""
+    is_html: bool = False
+
+
+@dataclass
+class CoverPage:
+    """What the cover page states, as printed (normalisation to dei codes is mapping's job)."""
+    registrant_name: str | None = None
+    document_type: str | None = None
+    report_date: date | None = None
+    file_number: str | None = None
+    incorporation_state: str | None = None
+    tax_id: str | None = None
+    address: str | None = None
+    phone: str | None = None
+
+
+@dataclass
+class FilingHeader:
+    """Fields of an EDGAR SEC header, when the input has one."""
+    cik: str | None = None
+    company_name: str | None = None
+    form_type: str | None = None
+    period_of_report: date | None = None
+    filed_date: date | None = None
+    accession: str | None = None
+    state_of_incorporation: str | None = None
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Filing:
+    source: str
+    header: FilingHeader
+    documents: list[Document]
+    tables: list[Table]
+    cover: CoverPage
+
+
+# --- what the statements stage produces -----------------------------------------------------------------------
+
+class StatementKind(str, Enum):
+    BALANCE_SHEET = "balance_sheet"
+    INCOME = "income_statement"
+    COMPREHENSIVE_INCOME = "comprehensive_income"
+    CASH_FLOW = "cash_flow"
+    EQUITY = "stockholders_equity"
+
+
+class ColumnRole(str, Enum):
+    REPORTED = "reported"          # the company's GAAP figures: the only ones tagged as us-gaap facts
+    ADJUSTMENT = "adjustment"
+    NON_GAAP = "non_gaap"
+    CHANGE = "change"              # "% change", "increase (decrease)"
+
+
+class Measure(str, Enum):
+    MONETARY = "monetary"
+    SHARES = "shares"
+    PER_SHARE = "per_share"
+    PERCENT = "percent"
+
+
+@dataclass(frozen=True)
+class Period:
+    end: date
+    start: date | None = None     # None for an instant
+
+    @property
+    def is_instant(self) -> bool:
+        return self.start is None
+
+    def __str__(self) -> str:
+        return self.end.isoformat() if self.start is None else f"{self.start.isoformat()}..{self.end.isoformat()}"
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A printed number: its signed value before scaling and how many decimal places it was printed with."""
+    value: Decimal
+    places: int
+    is_percent: bool = False
+
+
+@dataclass
+class Column:
+    header: str
+    role: ColumnRole
+    period: Period | None
+
+
+@dataclass
+class StatementRow:
+    label: str
+    amounts: list[Amount | None]
+    measure: Measure
+    source: SourceRef
+    is_heading: bool = False
+    synthesized_label: bool = False   # an unlabeled total whose label was derived from its section
+    cell_sources: list[SourceRef | None] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Powers of ten that printed money and share counts are multiplied by."""
+    money: int = 0
+    shares: int = 0
+
+
+@dataclass
+class Statement:
+    kind: StatementKind
+    title: str
+    columns: list[Column]
+    rows: list[StatementRow]
+    scale: Scale
+    source: SourceRef
+
+
+# --- what mapping produces ------------------------------------------------------------------------------------
+
+class Unit(str, Enum):
+    USD = "USD"
+    SHARES = "shares"
+    USD_PER_SHARE = "USDPerShare"
+    PURE = "pure"
+
+
+@dataclass(frozen=True)
+class Fact:
+    concept: str                   # prefixed name, "us-gaap:Assets"
+    value: Decimal | str
+    period: Period
+    unit: Unit | None = None       # None for non-numeric facts
+    decimals: int | None = None
+    source: SourceRef | None = None
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.unit is not None
+
+
+@dataclass
+class RowMapping:
+    """How one statement row was mapped: the report lists every one of them."""
+    statement: int
+    label: str
+    concept: str | None
+    rule: str
+    values: dict[str, str] = field(default_factory=dict)   # period -> XBRL value, for the report
+
+
+@dataclass(frozen=True)
+class Entity:
+    scheme: str
+    identifier: str
+    name: str | None = None
+
+
+@dataclass
+class FactSet:
+    entity: Entity
+    facts: list[Fact]
+    rows: list[RowMapping]
+    warnings: list[str] = field(default_factory=list)
+    namespaces: dict[str, str] = field(default_factory=dict)   # prefix -> namespace of every concept used
+    schema_refs: list[str] = field(default_factory=list)

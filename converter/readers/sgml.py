@@ -1,0 +1,68 @@
+"""EDGAR submission wrapper: the SEC header and the <DOCUMENT>s inside it. A file without a wrapper is one
+document."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from converter.model import Document, FilingHeader
+
+_DOCUMENT = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.S | re.I)
+_TAG_LINE = re.compile(r"^<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*(.*)$", re.M | re.I)
+_TEXT = re.compile(r"<TEXT>(.*?)(?:</TEXT>|\Z)", re.S | re.I)
+_HEADER_BLOCK = re.compile(r"<(SEC-HEADER|IMS-HEADER)>(.*?)(?:</\1>|<DOCUMENT>)", re.S | re.I)
+_KEY_VALUE = re.compile(r"^\s*([A-Z][A-Z0-9 ,()/.-]+?):[ \t]+(\S.*?)\s*$", re.M)
+_HTML = re.compile(r"<(html|body|table|p|div|font)\b", re.I)
+
+
+def has_wrapper(text: str) -> bool:
+    return bool(re.search(r"<DOCUMENT>|<SEC-HEADER>|<IMS-HEADER>", text[:200_000], re.I))
+
+
+def read_header(text: str) -> FilingHeader:
+    block = _HEADER_BLOCK.search(text)
+    if not block:
+        return FilingHeader()
+    fields: dict[str, str] = {}
+    for key, value in _KEY_VALUE.findall(block.group(2)):
+        fields.setdefault(" ".join(key.split()).upper(), value)
+    return FilingHeader(
+        cik=_digits(fields.get("CENTRAL INDEX KEY")),
+        company_name=fields.get("COMPANY CONFORMED NAME"),
+        form_type=fields.get("CONFORMED SUBMISSION TYPE") or fields.get("FORM TYPE"),
+        period_of_report=_date(fields.get("CONFORMED PERIOD OF REPORT")),
+        filed_date=_date(fields.get("FILED AS OF DATE")),
+        accession=fields.get("ACCESSION NUMBER"),
+        state_of_incorporation=fields.get("STATE OF INCORPORATION"),
+        fields=fields,
+    )
+
+
+def split_documents(text: str, source_name: str) -> list[Document]:
+    if not re.search(r"<DOCUMENT>", text, re.I):
+        return [Document(name=source_name, type="", text=text, is_html=bool(_HTML.search(text[:20000])))]
+    documents = []
+    for index, match in enumerate(_DOCUMENT.finditer(text), start=1):
+        body = match.group(1)
+        tags = {key.upper(): value.strip() for key, value in _TAG_LINE.findall(body[:4000])}
+        content = _TEXT.search(body)
+        inner = content.group(1) if content else body
+        name = tags.get("FILENAME") or f"document-{tags.get('SEQUENCE', index)}"
+        documents.append(Document(name=name, type=tags.get("TYPE", "").upper(), text=inner,
+                                  description=tags.get("DESCRIPTION", ""),
+                                  is_html=bool(_HTML.search(inner[:20000]))))
+    return documents
+
+
+def _digits(value: str | None) -> str | None:
+    return value.lstrip("0").zfill(10) if value and value.strip().isdigit() else None
+
+
+def _date(value: str | None) -> date | None:
+    if value and re.fullmatch(r"\d{8}", value.strip()):
+        v = value.strip()
+        try:
+            return date(int(v[:4]), int(v[4:6]), int(v[6:]))
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,333 @@
+"""Tables in plain-text documents: whitespace-aligned columns, with or without <TABLE>/<S>/<C> markup.
+
+Columns are found from where numbers end (the last digit, so hanging ")" and "%" do not shift them), header
+text is attached to the columns it stands over, and labels wrapped over several lines are joined.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from converter.model import Document, SourceRef, Table, TableRow
+
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_VALUE_TOKEN = re.compile(rf"^\$?\(?\$?-?{_NUMBER}\)?%?\)?\*?$")
+_DASH_TOKEN = re.compile(r"^\$?\(?(?:-{1,3}|\u2014|\u2013|-0-|nil)\)?$", re.I)
+_CURRENCY_OR_SIGN = re.compile(r"^(?:\$|%|\)|\(\$?)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_MARKUP = re.compile(r"</?(?:TABLE|S|C|CAPTION|PAGE|FN|F\d+)>", re.I)
+_UNDERLINE = re.compile(r"^[\s\-=_]+$")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE_PIECE = re.compile(rf"{_MONTH}\s+\d{{1,2}},?(?:\s+(?:19|20)\d\d)?|\b(?:19|20)\d\d\b")
+_CAPTION_LINE = re.compile(
+    r"\b(?:balance sheets?|statements? of|financial (?:condition|position)|in (?:thousands|millions|billions)"
+    r"|000'?s omitted|(?:dollars|amounts) in)\b", re.I)
+
+MAX_GAP_LINES = 12       # non-numeric lines allowed between two rows of one table (wrapped labels, headings)
+MAX_PREAMBLE_LINES = 25  # how far above the first row a table's title and column headers may start
+ANCHOR_TOLERANCE = 2     # columns whose numbers end within this many characters are one column
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    anchor: int          # index just past the last digit or dash: right-aligned columns share it
+    text: str
+
+
+@dataclass
+class _Line:
+    number: int          # 0-based index in the document
+    text: str
+    tokens: list[_Token]
+
+    @property
+    def label_end(self) -> int:
+        return self.tokens[0].start if self.tokens else len(self.text.rstrip())
+
+    @property
+    def label(self) -> str:
+        return self.text[: self.label_end].strip()
+
+    @property
+    def indent(self) -> int:
+        return len(self.text) - len(self.text.lstrip())
+
+
+@dataclass
+class _Column:
+    anchor: float
+    start: int
+    end: int
+
+
+def find_tables(document: Document) -> list[Table]:
+    lines = [_parse_line(i, text) for i, text in enumerate(_clean_lines(document.text))]
+    tables = []
+    for first, last, preamble_start in _table_blocks(lines):
+        table = _build_table(document.name, lines, preamble_start, first, last)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _clean_lines(text: str) -> list[str]:
+    cleaned = []
+    for raw in text.split("\n"):
+        line = _MARKUP.sub(lambda m: " " * len(m.group(0)), raw.expandtabs(8))
+        cleaned.append(line.rstrip())
+    return cleaned
+
+
+def _parse_line(number: int, text: str) -> _Line:
+    """Tokens are taken from the right end of the line while they look like values."""
+    chunks = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+", text)]
+    tokens: list[_Token] = []
+    for start, end, chunk in reversed(chunks):
+        if _VALUE_TOKEN.match(chunk) or _DASH_TOKEN.match(chunk):
+            tokens.append(_Token(start, end, _anchor(chunk, start), chunk))
+        elif _CURRENCY_OR_SIGN.match(chunk) and tokens:
+            continue
+        else:
+            break
+    tokens.reverse()
+    return _Line(number, text, tokens)
+
+
+def _anchor(chunk: str, start: int) -> int:
+    last = max(i for i, ch in enumerate(chunk) if ch.isdigit() or ch in "-\u2014\u2013" or ch.isalpha())
+    return start + last + 1
+
+
+def _is_row(line: _Line) -> bool:
+    if not line.tokens:
+        return False
+    if not line.label and all(_YEAR.match(t.text) for t in line.tokens):
+        return False     # "2003     2002" is a column header
+    if len(line.tokens) >= 2:
+        return True
+    gap = line.tokens[0].start - len(line.text[: line.tokens[0].start].rstrip())
+    return gap >= 2 or not line.label
+
+
+def _is_prose(line: _Line) -> bool:
+    words = line.text.split()
+    return not line.tokens and len(words) >= 9 and len(line.text.strip()) >= 55
+
+
+def _breaks_table(line: _Line) -> bool:
+    return _is_prose(line) or bool(_CAPTION_LINE.search(line.text))
+
+
+def _table_blocks(lines: list[_Line]) -> list[tuple[int, int, int]]:
+    """(first row, last row, preamble start) for each run of rows close together with no break between."""
+    blocks: list[tuple[int, int, int]] = []
+    first = last = None
+    for line in lines:
+        if not _is_row(line):
+            if first is not None and (_breaks_table(line) or line.number - last > MAX_GAP_LINES):
+                blocks.append((first, last))
+                first = None
+            continue
+        if first is None:
+            first = line.number
+        last = line.number
+    if first is not None:
+        blocks.append((first, last))
+    result = []
+    previous_end = -1
+    for first, last in blocks:
+        result.append((first, last, _preamble_start(lines, first, previous_end)))
+        previous_end = last
+    return result
+
+
+def _preamble_start(lines: list[_Line], first_row: int, previous_end: int) -> int:
+    start = first_row
+    for number in range(first_row - 1, max(previous_end, first_row - MAX_PREAMBLE_LINES - 1), -1):
+        text = lines[number].text.strip()
+        if _is_prose(lines[number]) or text[:1].islower():
+            break     # the end of a paragraph above the table
+        start = number
+    return start
+
+
+def _build_table(document: str, lines: list[_Line], preamble_start: int, first: int, last: int) -> Table | None:
+    rows = [line for line in lines[first: last + 1] if _is_row(line)]
+    columns = _find_columns(rows)
+    if not columns:
+        return None
+    preamble = lines[preamble_start:first]
+    caption_end = max((i + 1 for i, line in enumerate(preamble) if _CAPTION_LINE.search(line.text)), default=0)
+    caption = [line.text.strip() for line in preamble[:caption_end] if line.text.strip()]
+    header_lines, leading_body = _split_headers(preamble[caption_end:], columns)
+    headers = _column_headers(header_lines, columns)
+    body = leading_body + lines[first: last + 1]
+    table_rows = _RowBuilder(document, columns).build(body)
+    if not any(row.cells and any(row.cells) for row in table_rows):
+        return None
+    return Table(caption=caption, column_headers=headers, rows=table_rows,
+                 source=SourceRef(document, (lines[preamble_start].number if preamble else first) + 1))
+
+
+def _find_columns(rows: list[_Line]) -> list[_Column]:
+    anchors = sorted(token.anchor for row in rows for token in row.tokens)
+    groups: list[list[int]] = []
+    for anchor in anchors:
+        if groups and anchor - groups[-1][-1] <= ANCHOR_TOLERANCE:
+            groups[-1].append(anchor)
+        else:
+            groups.append([anchor])
+    min_support = 2 if len(rows) > 3 else 1
+    columns = []
+    for group in groups:
+        if len(group) < min_support:
+            continue
+        members = [t for row in rows for t in row.tokens if group[0] <= t.anchor <= group[-1]]
+        columns.append(_Column(anchor=sum(group) / len(group), start=min(t.start for t in members),
+                               end=max(t.end for t in members)))
+    return columns
+
+
+def _split_headers(preamble: list[_Line], columns: list[_Column]) -> tuple[list[_Line], list[_Line]]:
+    """Column headers stand over the columns; lines that stay in the label area after them are body headings."""
+    area_start = min(column.start for column in columns) - 2
+    last_header = max((i for i, line in enumerate(preamble) if line.text.rstrip()
+                       and len(line.text.rstrip()) > area_start), default=-1)
+    return preamble[: last_header + 1], preamble[last_header + 1:]
+
+
+def _column_headers(header_lines: list[_Line], columns: list[_Column]) -> list[str]:
+    texts: list[list[str]] = [[] for _ in columns]
+    for line in header_lines:
+        for index, chunk in _assign_chunks(line.text, columns).items():
+            texts[index].append(chunk)
+    return [" ".join(parts) for parts in texts]
+
+
+def _assign_chunks(text: str, columns: list[_Column]) -> dict[int, str]:
+    chunks = [piece for m in re.finditer(r"\S+(?: \S+)*", text) for piece in _split_dates(m.start(), m.group(0))]
+    covering: dict[int, tuple[int, int, str]] = {}
+    spans: list[tuple[int, int, str, list[int]]] = []
+    for start, end, chunk in chunks:
+        covered = [i for i, c in enumerate(columns) if start < c.end and end > c.start]
+        if not covered:
+            nearest = min(range(len(columns)), key=lambda i: _distance(start, end, columns[i]))
+            covered = [nearest] if _distance(start, end, columns[nearest]) <= 3 else []
+        spans.append((start, end, chunk, covered))
+        for index in covered:
+            covering.setdefault(index, (start, end, chunk))
+    for index, column in enumerate(columns):
+        if index in covering:
+            continue
+        spanning = [s for s in spans if len(s[3]) >= 2]
+        if spanning:
+            start, end, chunk, _ = min(spanning, key=lambda s: _distance(s[0], s[1], column))
+            if _distance(start, end, column) <= column.end - column.start:
+                covering[index] = (start, end, chunk)
+    return {index: chunk for index, (_, _, chunk) in covering.items()}
+
+
+def _split_dates(start: int, chunk: str) -> list[tuple[int, int, str]]:
+    """'March 31, December 31,' printed with one space between is two headers, not one."""
+    pieces = list(_DATE_PIECE.finditer(chunk))
+    if len(pieces) < 2 or sum(len(p.group(0)) for p in pieces) < len(chunk.replace(" ", "")) * 0.6:
+        return [(start, start + len(chunk), chunk)]
+    bounds = [p.start() for p in pieces] + [len(chunk)]
+    bounds[0] = 0
+    return [(start + a, start + b, chunk[a:b].strip()) for a, b in zip(bounds, bounds[1:])]
+
+
+def _distance(start: int, end: int, column: _Column) -> int:
+    if start < column.end and end > column.start:
+        return 0
+    return column.start - end if end <= column.start else start - column.end
+
+
+class _RowBuilder:
+    """Turns body lines into rows, joining wrapped labels and keeping headings as rows without values."""
+
+    def __init__(self, document: str, columns: list[_Column]):
+        self.document = document
+        self.columns = columns
+        self.rows: list[TableRow] = []
+        self.pending: list[_Line] = []
+
+    def build(self, body: list[_Line]) -> list[TableRow]:
+        for line in body:
+            if not line.text.strip():
+                self._flush_heading()
+            elif _UNDERLINE.match(line.text):
+                continue
+            elif _is_row(line):
+                self._add_row(line)
+            elif self.pending and self._continues(line):
+                self.pending.append(line)
+            else:
+                self._flush_heading()
+                self.pending = [line]
+        self._flush_heading()
+        return self.rows
+
+    def _continues(self, line: _Line) -> bool:
+        previous = self.pending[-1].label
+        label = line.label
+        if not label or previous.endswith(":"):
+            return False
+        if label[0].islower() or previous.endswith(("-", ",", "&")) or previous.split()[-1].lower() in _CONNECTORS:
+            return True
+        return 0 < line.indent - self.pending[0].indent <= 2
+
+    def _add_row(self, line: _Line) -> None:
+        cells, cell_sources, label_text = self._cells(line)
+        if self.pending and (not label_text or self._continues(_Line(line.number, line.text[: line.label_end], []))):
+            label = _join_label([p.label for p in self.pending] + ([label_text] if label_text else []))
+            first = self.pending[0]
+        else:
+            self._flush_heading()
+            label, first = label_text, line
+        self.pending = []
+        self.rows.append(TableRow(label=label, cells=cells,
+                                  source=SourceRef(self.document, first.number + 1, first.indent),
+                                  cell_sources=cell_sources))
+
+    def _cells(self, line: _Line) -> tuple[list[str], list[SourceRef | None], str]:
+        cells = [""] * len(self.columns)
+        sources: list[SourceRef | None] = [None] * len(self.columns)
+        label_end = line.label_end
+        for position, token in enumerate(line.tokens):
+            index = self._column_of(token)
+            if index is None or cells[index]:
+                if position == 0 or not any(cells):
+                    label_end = token.end      # an unaligned leading number belongs to the label
+                continue
+            cells[index] = token.text
+            sources[index] = SourceRef(self.document, line.number + 1, token.start)
+        return cells, sources, line.text[:label_end].strip()
+
+    def _column_of(self, token: _Token) -> int | None:
+        best = min(range(len(self.columns)), key=lambda i: abs(self.columns[i].anchor - token.anchor))
+        column = self.columns[best]
+        return best if abs(column.anchor - token.anchor) <= ANCHOR_TOLERANCE + 2 else None
+
+    def _flush_heading(self) -> None:
+        if self.pending:
+            label = _join_label([p.label for p in self.pending])
+            first = self.pending[0]
+            self.rows.append(TableRow(label=label, cells=[""] * len(self.columns),
+                                      source=SourceRef(self.document, first.number + 1, first.indent)))
+        self.pending = []
+
+
+_CONNECTORS = {"and", "of", "or", "for", "in", "on", "to", "from", "the", "net", "less", "with", "by"}
+
+
+def _join_label(parts: list[str]) -> str:
+    text = ""
+    for part in parts:
+        if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and part[:1].islower():
+            text = text[:-1] + part
+        else:
+            text = f"{text} {part}" if text else part
+    return " ".join(text.split())

@@ -1,0 +1,89 @@
+"""Reader tables to statements: kind, scale, column periods and roles, parsed amounts, row measures."""
+from __future__ import annotations
+
+import re
+
+from converter.model import (Amount, Column, ColumnRole, Measure, Statement, StatementKind, StatementRow, Table,
+                             TableRow)
+from converter.statements.classify import classify_table, column_role
+from converter.statements.numbers import parse_amount
+from converter.statements.periods import column_period
+from converter.statements.scale import detect_scale
+from converter.statements.vocabulary import vocabulary
+
+_ANNUAL_FORMS = re.compile(r"^10-?K", re.I)
+
+
+def build_statements(tables: list[Table], form_type: str | None = None) -> list[Statement]:
+    default_span = (12, "months") if form_type and _ANNUAL_FORMS.match(form_type) else None
+    statements = []
+    for table in tables:
+        kind = classify_table(table)
+        if kind is None:
+            continue
+        statements.append(_statement(table, kind, default_span))
+    return statements
+
+
+def _statement(table: Table, kind: StatementKind, default_span: tuple[int, str] | None) -> Statement:
+    instant = kind is StatementKind.BALANCE_SHEET
+    columns = [Column(header, column_role(header), column_period(header, instant, default_span))
+               for header in table.column_headers]
+    title = next((line for line in table.caption if vocabulary().kinds and _is_title(line)), kind.value)
+    rows = _rows(table.rows, kind)
+    return Statement(kind=kind, title=title, columns=columns, rows=rows,
+                     scale=detect_scale(table.caption + table.column_headers), source=table.source)
+
+
+def _is_title(line: str) -> bool:
+    return any(pattern.caption.search(line) for pattern in vocabulary().kinds)
+
+
+def _rows(table_rows: list[TableRow], kind: StatementKind) -> list[StatementRow]:
+    rows: list[StatementRow] = []
+    labeller = _UnlabeledTotals(kind)
+    for table_row in table_rows:
+        amounts = [parse_amount(cell) for cell in table_row.cells]
+        label, synthesized = labeller.label(table_row)
+        rows.append(StatementRow(label=label, amounts=amounts, measure=_measure(label, amounts),
+                                 source=table_row.source, is_heading=table_row.is_heading,
+                                 synthesized_label=synthesized, cell_sources=table_row.cell_sources))
+    return rows
+
+
+def _measure(label: str, amounts: list[Amount | None]) -> Measure:
+    present = [a for a in amounts if a is not None]
+    if present and all(a.is_percent for a in present if a.value != 0):
+        return Measure.PERCENT
+    patterns = vocabulary().rows
+    if patterns["per_share"].search(label):
+        return Measure.PER_SHARE
+    if patterns["shares"].search(label) and not patterns["not_shares"].search(label):
+        return Measure.SHARES
+    return Measure.MONETARY
+
+
+class _UnlabeledTotals:
+    """An amount row printed without a label totals its section: 'Total' + the section heading it closes
+    ('Assets' gives 'Total assets'). In a balance sheet without such headings, the first is total assets and the
+    second total liabilities and equity."""
+
+    def __init__(self, kind: StatementKind):
+        self.kind = kind
+        self.section: str | None = None
+        self.unlabeled_seen = 0
+
+    def label(self, row: TableRow) -> tuple[str, bool]:
+        if row.is_heading:
+            if not row.label.endswith(":"):
+                self.section = row.label
+            return row.label, False
+        if row.label:
+            return row.label, False
+        self.unlabeled_seen += 1
+        if self.section:
+            section, self.section = self.section, None
+            return f"Total {section.lower()}", True
+        if self.kind is StatementKind.BALANCE_SHEET and self.unlabeled_seen <= 2:
+            return ("Total assets", "Total liabilities and stockholders' equity")[self.unlabeled_seen - 1], True
+        return "", False

@@ -1,0 +1,26 @@
+"""What kind of statement a table is, and what role each of its columns plays."""
+from __future__ import annotations
+
+from converter.model import ColumnRole, StatementKind, Table
+from converter.statements.vocabulary import vocabulary
+
+
+def classify_table(table: Table) -> StatementKind | None:
+    """The caption decides; where it names no statement, the row labels do (a 'Total assets' row...)."""
+    caption = " ".join(table.caption)
+    for pattern in vocabulary().kinds:
+        if pattern.caption.search(caption):
+            return StatementKind(pattern.kind)
+    labels = [row.label for row in table.rows]
+    for pattern in vocabulary().kinds:
+        if any(pattern.labels.search(label) for label in labels):
+            return StatementKind(pattern.kind)
+    return None
+
+
+def column_role(header: str) -> ColumnRole:
+    patterns = vocabulary().columns
+    for role in (ColumnRole.ADJUSTMENT, ColumnRole.NON_GAAP, ColumnRole.CHANGE):
+        if patterns[role.value].search(header):
+            return role
+    return ColumnRole.REPORTED

@@ -1,0 +1,32 @@
+"""Printed numbers: '$(1,234)', '(0.02)', '$--', '66.1%', '1,234*'."""
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from converter.model import Amount
+
+_ZERO = re.compile(r"^\$?\s*\(?\s*(?:-{1,3}|\u2014|\u2013|-0-|nil)\s*\)?$", re.I)
+_NUMBER = re.compile(r"^(?P<neg1>\()?\s*\$?\s*(?P<neg2>\()?\s*(?P<minus>-)?\s*\$?\s*(?P<digits>[\d,]*\.?\d+)\s*"
+                     r"(?P<close>\))?\s*(?P<pct>%)?\s*\)?\s*[*]*$")
+
+
+def parse_amount(text: str) -> Amount | None:
+    """The printed value with its sign as printed; None for an empty or unreadable cell."""
+    text = text.strip()
+    if not text:
+        return None
+    if _ZERO.match(text):
+        return Amount(Decimal(0), 0)
+    match = _NUMBER.match(text)
+    if not match:
+        return None
+    digits = match.group("digits").replace(",", "")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return None
+    negative = bool(match.group("minus")) or bool((match.group("neg1") or match.group("neg2")) and
+                                                  (match.group("close") or text.endswith(")")))
+    places = len(digits.split(".")[1]) if "." in digits else 0
+    return Amount(-value if negative else value, places, is_percent=bool(match.group("pct")))

@@ -1,0 +1,91 @@
+"""Column periods from header text: 'Three months ended March 31, 2003' is 2003-01-01..2003-03-31; a balance
+sheet column 'December 31, 2002' is the instant 2002-12-31."""
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from converter.model import Period
+
+_MONTHS = {name: number for number, name in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+_MONTH = r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_FULL_DATE = re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+_MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})\b", re.I)
+_YEAR = re.compile(r"(?<![\d,.])(?P<year>(?:19|20)\d\d)(?![\d,])")
+_NUMERIC_DATE = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d\d)\b")
+_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "thirteen": 13,
+                 "fifty-two": 52, "fifty-three": 53, "twenty-six": 26, "thirty-nine": 39, "twenty-four": 24}
+_DURATION = re.compile(r"\b(?P<count>\d{1,2}|one|two|three|four|six|nine|twelve|thirteen|twenty-four|twenty-six|"
+                       r"thirty-nine|fifty-two|fifty-three)[\s-]+(?P<unit>months?|weeks?|quarters?)\b", re.I)
+_QUARTER = re.compile(r"\bquarters?\b", re.I)
+_YEAR_WORDS = re.compile(r"\b(years?|fiscal|annual|twelve months)\b", re.I)
+
+
+def column_date(header: str) -> date | None:
+    """The last date the header names: 'March 31, 2003', 'March 31,' with the year elsewhere, or '3/31/03'."""
+    full = list(_FULL_DATE.finditer(header))
+    if full:
+        return _safe_date(full[-1].group("year"), full[-1].group("month"), full[-1].group("day"))
+    numeric = list(_NUMERIC_DATE.finditer(header))
+    if numeric:
+        m = numeric[-1]
+        year = m.group("year")
+        year = year if len(year) == 4 else ("19" if int(year) > 50 else "20") + year
+        return _safe_date(year, m.group("month"), m.group("day"))
+    month_day = list(_MONTH_DAY.finditer(header))
+    years = list(_YEAR.finditer(header))
+    if month_day and years:
+        return _safe_date(years[-1].group("year"), month_day[-1].group("month"), month_day[-1].group("day"))
+    return None
+
+
+def duration_months(header: str) -> tuple[int, str] | None:
+    """(count, 'months' or 'weeks') for the span a header states, or None where it states none."""
+    match = _DURATION.search(header)
+    if match:
+        count = match.group("count").lower()
+        number = int(count) if count.isdigit() else _WORD_NUMBERS[count]
+        unit = match.group("unit").lower()
+        if unit.startswith("quarter"):
+            return number * 3, "months"
+        return number, "weeks" if unit.startswith("week") else "months"
+    if _QUARTER.search(header):
+        return 3, "months"
+    if _YEAR_WORDS.search(header):
+        return 12, "months"
+    return None
+
+
+def column_period(header: str, instant: bool, default_span: tuple[int, str] | None = None) -> Period | None:
+    end = column_date(header)
+    if end is None:
+        return None
+    if instant:
+        return Period(end=end)
+    span = duration_months(header) or default_span
+    if span is None:
+        return None
+    count, unit = span
+    return Period(end=end, start=start_of_span(end, count, unit))
+
+
+def start_of_span(end: date, count: int, unit: str) -> date:
+    if unit == "weeks":
+        return end - timedelta(days=7 * count - 1)
+    month_index = end.year * 12 + end.month - 1 - count
+    year, month = divmod(month_index, 12)
+    month += 1
+    if end.day == calendar.monthrange(end.year, end.month)[1]:
+        return date(year, month, calendar.monthrange(year, month)[1]) + timedelta(days=1)
+    day = min(end.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day) + timedelta(days=1)
+
+
+def _safe_date(year: str, month: str, day: str) -> date | None:
+    month_number = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
+    try:
+        return date(int(year), month_number, int(day))
+    except ValueError:
+        return None
