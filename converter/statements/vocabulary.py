@@ -22,6 +22,7 @@ class Vocabulary:
     columns: dict[str, re.Pattern[str]]
     rows: dict[str, re.Pattern[str]]
     scale: dict[str, re.Pattern[str]]
+    structure: dict[str, re.Pattern[str]]
 
 
 @lru_cache(maxsize=1)
@@ -34,4 +35,5 @@ def vocabulary() -> Vocabulary:
 
     kinds = [KindPattern(k["kind"], re.compile(k["caption"], re.I), re.compile(k["labels"], re.I))
              for k in data["kind"]]
-    return Vocabulary(kinds, compiled(data["columns"]), compiled(data["rows"]), compiled(data["scale"]))
+    return Vocabulary(kinds, compiled(data["columns"]), compiled(data["rows"]), compiled(data["scale"]),
+                      compiled(data["structure"]))

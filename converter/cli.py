@@ -1,0 +1,76 @@
+"""Command line: `legacy-xbrl convert INPUT -o OUTDIR`. Exit codes: 0 valid output, 1 conversion error,
+2 usage error, 3 output written but validation found errors."""
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+from rich.console import Console
+
+from converter import __version__
+from converter.model import ConversionError
+from converter.pipeline import EXIT_CONVERSION_ERROR, ConvertOptions, convert
+from converter.taxonomy.packages import ENV_VAR
+
+_err = Console(stderr=True, highlight=False, soft_wrap=True)
+_out = Console(highlight=False, soft_wrap=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="legacy-xbrl", description="Legacy SEC EDGAR filings to XBRL 2.1.")
+    parser.add_argument("--version", action="version", version=f"legacy-xbrl {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True)
+    convert_cmd = commands.add_parser("convert", help="convert one filing")
+    convert_cmd.add_argument("input", type=Path, help="the filing: .txt, .htm or an EDGAR submission")
+    convert_cmd.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR",
+                             help="folder for the instance and report.json (replaced whole when it exists)")
+    convert_cmd.add_argument("--cik", help="the registrant's CIK, where the filing has no SEC header")
+    convert_cmd.add_argument("--no-validate", dest="validate", action="store_false",
+                             help="skip Arelle validation")
+    convert_cmd.add_argument("--taxonomy-package", action="append", default=[], metavar="PATH",
+                             help=f"taxonomy package zip, or a folder of them (repeatable; default: ${ENV_VAR}, "
+                                  "else ../shared/taxonomies beside the project when present)")
+    convert_cmd.add_argument("--online", action="store_true",
+                             help="let Arelle fetch taxonomy files missing from the packages over the network")
+    convert_cmd.add_argument("--mapping-overrides", type=Path, metavar="FILE",
+                             help="CSV of statement,pattern,concept rules applied before the built-in ones")
+    convert_cmd.add_argument("--debug", action="store_true", help="show a traceback on failure")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    options = ConvertOptions(cik=args.cik, validate=args.validate, taxonomy_packages=args.taxonomy_package,
+                             online=args.online, mapping_overrides=args.mapping_overrides)
+    try:
+        result = convert(args.input, args.output, options)
+    except ConversionError as error:
+        _err.print(f"legacy-xbrl: error: {error}", markup=False)
+        return EXIT_CONVERSION_ERROR
+    except Exception as error:  # the user gets one line, never a traceback, unless they ask for it
+        if args.debug:
+            traceback.print_exc()
+        _err.print(f"legacy-xbrl: error: {args.input}: internal error: {type(error).__name__}: {error} "
+                   "(rerun with --debug for details)", markup=False)
+        return EXIT_CONVERSION_ERROR
+    _print_summary(result)
+    return result.exit_code
+
+
+def _print_summary(result) -> None:
+    report = result.report
+    for warning in report["warnings"]:
+        _err.print(f"legacy-xbrl: warning: {warning}", markup=False)
+    for error in report["validation"]["errors"][:20]:
+        _err.print(f"legacy-xbrl: validation error: {error}", markup=False)
+    kinds = ", ".join(s["kind"] for s in report["statements"])
+    _out.print(f"{report['input']}: {report['facts']} facts from {len(report['statements'])} statements ({kinds}); "
+               f"{len(report['unmapped'])} rows unmapped", markup=False)
+    _out.print(f"wrote {result.outdir}/ ({', '.join(report['outputs'].values())}, report.json); "
+               f"{report['validation']['summary']}", markup=False)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

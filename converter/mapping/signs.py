@@ -1,0 +1,59 @@
+"""Signs by meaning. A printed amount's sign says how it enters the statement's arithmetic; an XBRL value's sign
+says what the concept means. 'Interest expense (130)' added into a net loss is InterestExpense = 130; 'Accumulated
+deficit (802,249)' added into equity is RetainedEarningsAccumulatedDeficit = -802249.
+
+Through the sums found in the statement, a row's value is its printed amount times the signs it is summed with,
+turned over where its concept's balance is opposite to the balance of the total it ends in. Rows in no sum keep
+their printed sign, except a debit item printed in parentheses, which the parentheses only mark as deducted."""
+from __future__ import annotations
+
+import re
+
+from converter.mapping.structure import Link
+from converter.model import StatementKind
+from converter.taxonomy import Concept
+
+_NATURAL_BALANCE = {StatementKind.INCOME: "credit", StatementKind.COMPREHENSIVE_INCOME: "credit",
+                    StatementKind.CASH_FLOW: "debit", StatementKind.EQUITY: "credit"}
+_MAY_BE_NEGATIVE = re.compile(r"benefit|credit|gain|recover|reversal|income|\(loss\)|loss|net\b", re.I)
+
+
+class SignResolver:
+    def __init__(self, kind: StatementKind, links: dict[int, Link], concepts: dict[int, Concept | None],
+                 labels: dict[int, str], printed_negative: dict[int, bool]):
+        self.kind = kind
+        self.links = links
+        self.concepts = concepts
+        self.labels = labels
+        self.printed_negative = printed_negative
+        self.cache: dict[int, int] = {}
+
+    def orientation(self, row: int) -> int:
+        """+1 where the XBRL value is the printed amount, -1 where it is the printed amount negated."""
+        if row not in self.cache:
+            self.cache[row] = self._orientation(row)
+        return self.cache[row]
+
+    def _orientation(self, row: int) -> int:
+        balance = self._balance(row)
+        link = self.links.get(row)
+        if link is None:
+            return self._unsummed(row)
+        path_sign = link.sign
+        ancestor = link.parent
+        while self._balance(ancestor) is None and ancestor in self.links:
+            path_sign *= self.links[ancestor].sign
+            ancestor = self.links[ancestor].parent
+        ancestor_balance = self._balance(ancestor) or _NATURAL_BALANCE.get(self.kind)
+        ancestor_orientation = self.orientation(ancestor) if self._balance(ancestor) else 1
+        if balance is None or ancestor_balance is None:
+            return ancestor_orientation * path_sign
+        return ancestor_orientation * path_sign * (1 if balance == ancestor_balance else -1)
+
+    def _unsummed(self, row: int) -> int:
+        deducted = self._balance(row) == "debit" and self.printed_negative.get(row, False)
+        return -1 if deducted and not _MAY_BE_NEGATIVE.search(self.labels.get(row, "")) else 1
+
+    def _balance(self, row: int) -> str | None:
+        concept = self.concepts.get(row)
+        return concept.balance if concept else None

@@ -1,0 +1,61 @@
+"""The sums a statement prints: which rows total which, found by checking the printed numbers.
+
+A total row closes the shortest run of the open rows just above it whose printed amounts add up to it, either all
+added ('Total operating expenses') or the first less the rest ('Gross profit' = revenues - cost of revenues), in
+every reported column at once."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from converter.model import Measure, Statement
+from converter.statements.vocabulary import vocabulary
+
+MAX_CHILDREN = 25
+
+
+@dataclass(frozen=True)
+class Link:
+    parent: int          # row index of the total
+    sign: int            # +1 where the row is added into the total, -1 where it is subtracted
+
+
+def find_sums(statement: Statement, columns: list[int]) -> dict[int, Link]:
+    links: dict[int, Link] = {}
+    open_rows: list[int] = []
+    total_pattern = vocabulary().structure["total"]
+    for index, row in enumerate(statement.rows):
+        if row.is_heading or row.measure is not Measure.MONETARY or not _has_values(statement, index, columns):
+            continue
+        may_total = row.synthesized_label or bool(total_pattern.search(row.label))
+        closed = _closed_run(statement, index, open_rows, columns) if may_total else None
+        if closed:
+            count, signs = closed
+            for child, sign in zip(open_rows[-count:], signs):
+                links[child] = Link(index, sign)
+            del open_rows[-count:]
+        open_rows.append(index)
+    return links
+
+
+def _has_values(statement: Statement, index: int, columns: list[int]) -> bool:
+    return any(statement.rows[index].amounts[c] is not None for c in columns)
+
+
+def _closed_run(statement: Statement, total: int, open_rows: list[int], columns: list[int]
+                ) -> tuple[int, list[int]] | None:
+    totals = [_value(statement, total, c) for c in columns]
+    if all(t == 0 for t in totals):
+        return None
+    for count in range(2, min(len(open_rows), MAX_CHILDREN) + 1):
+        run = open_rows[-count:]
+        for signs in ([1] * count, [1] + [-1] * (count - 1)):
+            if all(sum(s * _value(statement, r, c) for s, r in zip(signs, run)) == t
+                   for c, t in zip(columns, totals)):
+                return count, signs
+    return None
+
+
+def _value(statement: Statement, row: int, column: int) -> Decimal:
+    amount = statement.rows[row].amounts[column]
+    return amount.value if amount is not None else Decimal(0)

@@ -1,0 +1,93 @@
+"""One filing through every stage: read, find statements, map, write, validate, report.
+
+Outputs are written to a staging folder beside OUTDIR and moved into place only when complete, so OUTDIR never
+holds a half-written conversion."""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from converter.mapping import map_filing
+from converter.model import ConversionError
+from converter.readers import read_filing
+from converter.statements import build_statements
+from converter.taxonomy import find_packages, load_taxonomy
+from converter.validate import ValidationResult, validate_instance
+from converter.writers import WRITERS
+from converter.writers.report import build_report, dumps
+
+EXIT_OK, EXIT_CONVERSION_ERROR, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
+
+
+@dataclass
+class ConvertOptions:
+    cik: str | None = None
+    validate: bool = True
+    taxonomy_packages: list[str] = field(default_factory=list)
+    online: bool = False
+    mapping_overrides: Path | None = None
+    taxonomy_year: int = 2024
+
+
+@dataclass
+class ConvertResult:
+    outdir: Path
+    report: dict
+    validation: ValidationResult
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_INVALID if self.validation.ran and not self.validation.valid else EXIT_OK
+
+
+def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResult:
+    filing = read_filing(source)
+    statements = build_statements(filing.tables, filing.header.form_type or filing.cover.document_type)
+    if not statements:
+        raise ConversionError(f"{source}: no financial statement found ({len(filing.tables)} tables read)")
+    packages = find_packages(options.taxonomy_packages)
+    taxonomy = load_taxonomy(packages, options.taxonomy_year, options.online)
+    facts = map_filing(filing, statements, taxonomy, options.cik, options.mapping_overrides)
+    if not any(f.concept.startswith("us-gaap:") for f in facts.facts):
+        raise ConversionError(f"{source}: {len(statements)} statement(s) found but no line could be tagged")
+    stem = outdir.name
+    outdir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.partial-", dir=outdir.parent))
+    staging.chmod(0o755 & ~_umask())
+    try:
+        outputs = {}
+        for name, (pattern, writer) in WRITERS.items():
+            file_name = pattern.format(stem=stem)
+            (staging / file_name).write_text(writer(facts, source.name), encoding="utf-8")
+            outputs[name] = file_name
+        validation = (validate_instance(staging / outputs["instance"], packages, options.online)
+                      if options.validate else ValidationResult(ran=False))
+        report = build_report(source.name, outputs, validation.as_dict(), facts, statements)
+        (staging / "report.json").write_text(dumps(report), encoding="utf-8")
+        _publish(staging, outdir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return ConvertResult(outdir, report, validation)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _publish(staging: Path, outdir: Path) -> None:
+    """Swap the finished staging folder into place; an existing OUTDIR is replaced whole or not at all."""
+    if outdir.exists() and not outdir.is_dir():
+        raise ConversionError(f"{outdir}: exists and is not a folder")
+    backup = None
+    if outdir.exists():
+        backup = outdir.with_name(f".{outdir.name}.previous")
+        shutil.rmtree(backup, ignore_errors=True)
+        outdir.rename(backup)
+    staging.rename(outdir)
+    if backup is not None:
+        shutil.rmtree(backup, ignore_errors=True)

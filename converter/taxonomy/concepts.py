@@ -1,0 +1,80 @@
+"""Concept metadata (type, period type, balance, abstract) from the taxonomy schemas."""
+from __future__ import annotations
+
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from converter.model import ConversionError
+from converter.taxonomy.packages import PackageResolver
+
+_XS = "{http://www.w3.org/2001/XMLSchema}"
+_XBRLI = "{http://www.xbrl.org/2003/instance}"
+US_GAAP_SCHEMA = "https://xbrl.fasb.org/us-gaap/{year}/elts/us-gaap-{year}.xsd"
+DEI_SCHEMA = "https://xbrl.sec.gov/dei/{year}/dei-{year}.xsd"
+
+
+@dataclass(frozen=True)
+class Concept:
+    prefix: str
+    name: str
+    type: str
+    period_type: str
+    balance: str | None
+    abstract: bool
+
+    @property
+    def qname(self) -> str:
+        return f"{self.prefix}:{self.name}"
+
+    @property
+    def is_monetary(self) -> bool:
+        return self.type.endswith("monetaryItemType")
+
+
+@dataclass
+class Taxonomy:
+    concepts: dict[str, Concept]        # "us-gaap:Assets" -> Concept
+    namespaces: dict[str, str]          # prefix -> namespace
+    schema_urls: dict[str, str]         # prefix -> schema URL for the instance's schemaRef
+
+    def get(self, qname: str) -> Concept | None:
+        return self.concepts.get(qname)
+
+
+def load_taxonomy(packages: list[Path], year: int = 2024, online: bool = False) -> Taxonomy:
+    resolver = PackageResolver(packages)
+    taxonomy = Taxonomy({}, {}, {})
+    for prefix, template in (("us-gaap", US_GAAP_SCHEMA), ("dei", DEI_SCHEMA)):
+        url = template.format(year=year)
+        content = resolver.read(url) or (_download(url) if online else None)
+        if content is None:
+            raise ConversionError(
+                f"{url} is in none of the taxonomy packages ({len(packages)} given); pass --taxonomy-package, "
+                f"set LEGACY_XBRL_TAXONOMY_PACKAGES, or allow downloads with --online")
+        _add_schema(taxonomy, prefix, url, content)
+    return taxonomy
+
+
+def _add_schema(taxonomy: Taxonomy, prefix: str, url: str, content: bytes) -> None:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+    root = etree.fromstring(content, parser)
+    taxonomy.namespaces[prefix] = root.get("targetNamespace")
+    taxonomy.schema_urls[prefix] = url
+    for element in root.iterchildren(f"{_XS}element"):
+        name = element.get("name")
+        if name:
+            taxonomy.concepts[f"{prefix}:{name}"] = Concept(
+                prefix=prefix, name=name, type=element.get("type", ""),
+                period_type=element.get(f"{_XBRLI}periodType", ""), balance=element.get(f"{_XBRLI}balance"),
+                abstract=element.get("abstract") == "true")
+
+
+def _download(url: str) -> bytes:
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            return response.read()
+    except OSError as error:
+        raise ConversionError(f"could not download {url}: {error}") from None
