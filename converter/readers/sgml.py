@@ -12,7 +12,8 @@ _TAG_LINE = re.compile(r"^<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*(.*)$", re
 _TEXT = re.compile(r"<TEXT>(.*?)(?:</TEXT>|\Z)", re.S | re.I)
 _HEADER_BLOCK = re.compile(r"<(SEC-HEADER|IMS-HEADER)>(.*?)(?:</\1>|<DOCUMENT>)", re.S | re.I)
 _KEY_VALUE = re.compile(r"^\s*([A-Z][A-Z0-9 ,()/.-]+?):[ \t]+(\S.*?)\s*$", re.M)
-_HTML = re.compile(r"<(html|body|table|p|div|font)\b", re.I)
+# <TABLE> alone is the SGML table markup of text filings, so it does not make a document HTML.
+_HTML = re.compile(r"<(?:html|body|div|font|td|tr|br|p)[\s>/]", re.I)
 
 
 def has_wrapper(text: str) -> bool:

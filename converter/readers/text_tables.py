@@ -48,7 +48,7 @@ class _Line:
 
     @property
     def label(self) -> str:
-        return self.text[: self.label_end].strip()
+        return clean_label(self.text[: self.label_end])
 
     @property
     def indent(self) -> int:
@@ -201,6 +201,8 @@ def _split_headers(preamble: list[_Line], columns: list[_Column]) -> tuple[list[
 def _column_headers(header_lines: list[_Line], columns: list[_Column]) -> list[str]:
     texts: list[list[str]] = [[] for _ in columns]
     for line in header_lines:
+        if _UNDERLINE.match(line.text):
+            continue
         for index, chunk in _assign_chunks(line.text, columns).items():
             texts[index].append(chunk)
     return [" ".join(parts) for parts in texts]
@@ -304,7 +306,7 @@ class _RowBuilder:
                 continue
             cells[index] = token.text
             sources[index] = SourceRef(self.document, line.number + 1, token.start)
-        return cells, sources, line.text[:label_end].strip()
+        return cells, sources, clean_label(line.text[:label_end])
 
     def _column_of(self, token: _Token) -> int | None:
         best = min(range(len(self.columns)), key=lambda i: abs(self.columns[i].anchor - token.anchor))
@@ -318,6 +320,18 @@ class _RowBuilder:
             self.rows.append(TableRow(label=label, cells=[""] * len(self.columns),
                                       source=SourceRef(self.document, first.number + 1, first.indent)))
         self.pending = []
+
+
+_LEADER = re.compile(r"(?:\s*\.){2,}[\s.]*$|\s*\$\s*$")
+
+
+def clean_label(text: str) -> str:
+    """Without dotted leaders and a dangling '$': 'Net sales........  $' is 'Net sales'."""
+    text = text.strip()
+    previous = None
+    while previous != text:
+        previous, text = text, _LEADER.sub("", text).strip()
+    return text
 
 
 _CONNECTORS = {"and", "of", "or", "for", "in", "on", "to", "from", "the", "net", "less", "with", "by"}

@@ -42,9 +42,14 @@ def _is_title(line: str) -> bool:
 def _rows(table_rows: list[TableRow], kind: StatementKind) -> list[StatementRow]:
     rows: list[StatementRow] = []
     labeller = _UnlabeledTotals(kind)
+    heading = ""
     for table_row in table_rows:
         amounts = [parse_amount(cell) for cell in table_row.cells]
         label, synthesized = labeller.label(table_row)
+        if table_row.is_heading:
+            heading = label.rstrip(":").strip()
+        elif heading and vocabulary().rows["qualifier"].match(label):
+            label = f"{heading}, {label}"
         rows.append(StatementRow(label=label, amounts=amounts, measure=_measure(label, amounts),
                                  source=table_row.source, is_heading=table_row.is_heading,
                                  synthesized_label=synthesized, cell_sources=table_row.cell_sources))
