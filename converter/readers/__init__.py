@@ -20,7 +20,7 @@ MAX_INPUT_BYTES = 200 * 1024 * 1024
 
 def read_filing(path: Path) -> Filing:
     data = _read_bytes(path)
-    text = decode.decode_filing(data, path.name)
+    text = decode.decode_filing(data, str(path))
     header = sgml.read_header(text)
     documents = sgml.split_documents(text, path.name)
     tables: list[Table] = []

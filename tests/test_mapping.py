@@ -1,0 +1,116 @@
+"""Mapping decisions: concepts for real-world labels, signs by meaning, every map entry a real concept."""
+from __future__ import annotations
+
+import csv
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from converter.mapping import deduplicate
+from converter.mapping.facts import map_statement
+from converter.mapping.labels import LabelMap, normalise_label
+from converter.model import (Amount, Column, ColumnRole, Fact, Measure, Period, Scale, SourceRef, Statement,
+                             StatementKind, StatementRow, Unit)
+from converter.resources import maps_dir
+from converter.taxonomy import load_taxonomy
+
+BS, IS = StatementKind.BALANCE_SHEET, StatementKind.INCOME
+
+
+@pytest.fixture(scope="module")
+def taxonomy(taxonomy_packages):
+    return load_taxonomy(taxonomy_packages)
+
+
+@pytest.mark.parametrize("kind, label, concept", [
+    (BS, "Capital in excess of par value", "AdditionalPaidInCapital"),
+    (BS, "Additional paid-in capital", "AdditionalPaidInCapital"),
+    (BS, "Accumulated deficit", "RetainedEarningsAccumulatedDeficit"),
+    (BS, "Retained earnings", "RetainedEarningsAccumulatedDeficit"),
+    (BS, "Treasury stock, at cost", "TreasuryStockValue"),
+    (BS, "Minority interest", "MinorityInterest"),
+    (BS, "Total stockholders' equity", "StockholdersEquity"),
+    (BS, "Total liabilities and shareholders' equity", "LiabilitiesAndStockholdersEquity"),
+    (BS, "Accounts receivable, net of allowance of $120", "AccountsReceivableNetCurrent"),
+    (BS, "Cash and cash equivalents", "CashAndCashEquivalentsAtCarryingValue"),
+    (IS, "Net loss", "NetIncomeLoss"),
+    (IS, "Net earnings (loss)", "NetIncomeLoss"),
+    (IS, "Selling, general and administrative", "SellingGeneralAndAdministrativeExpense"),
+    (IS, "General and administrative", "GeneralAndAdministrativeExpense"),
+    (IS, "Amort. of goodwill and purchased intangible assets", "AmortizationOfIntangibleAssets"),
+    (IS, "Provision (benefit) for income taxes", "IncomeTaxExpenseBenefit"),
+    (IS, "Income (loss) from operations", "OperatingIncomeLoss"),
+    (IS, "Total operating expenses", "OperatingExpenses"),
+    (IS, "Net sales (1)", "Revenues"),
+    (IS, "Basic and diluted net loss per share", "EarningsPerShareBasicAndDiluted"),
+])
+def test_label_decisions(kind, label, concept):
+    rule = LabelMap().lookup(kind, label)
+    assert rule is not None and rule.concept == f"us-gaap:{concept}", label
+
+
+def test_normalised_labels():
+    assert normalise_label("Write-off (benefit) of inventory (a)") == "write off benefit of inventory"
+    assert normalise_label("Research & development") == "research and development"
+    assert normalise_label("Amort. of goodwill") == "amortization of goodwill"
+
+
+def test_every_mapped_concept_is_a_concrete_concept_of_the_taxonomy(taxonomy):
+    with open(maps_dir() / "concepts.csv", newline="") as handle:
+        rows = [r for r in csv.DictReader(line for line in handle if not line.startswith("#"))]
+    missing = [r["concept"] for r in rows if taxonomy.get(r["concept"]) is None or taxonomy.get(r["concept"]).abstract]
+    assert not missing
+
+
+def test_overrides_come_first(tmp_path):
+    overrides = tmp_path / "overrides.csv"
+    overrides.write_text("statement,pattern,concept\nincome_statement,revenues,us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax\n")
+    assert LabelMap(overrides).lookup(IS, "Revenues").concept == "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"
+
+
+Q = Period(date(2003, 3, 31), date(2003, 1, 1))
+
+
+def _statement(kind, rows, period=Q):
+    built = [StatementRow(label, [Amount(Decimal(v), 0)], Measure.MONETARY, SourceRef("t", i + 1),
+                          cell_sources=[SourceRef("t", i + 1, 40)]) for i, (label, v) in enumerate(rows)]
+    return Statement(kind, "t", [Column("h", ColumnRole.REPORTED, period)], built, Scale(3, 3), SourceRef("t", 1))
+
+
+def _values(statement, taxonomy):
+    return {f.concept.split(":")[1]: f.value for f in map_statement(0, statement, taxonomy, LabelMap()).facts}
+
+
+def test_signs_follow_meaning_through_the_printed_sums(taxonomy):
+    values = _values(_statement(IS, [
+        ("Revenues", "1000"), ("Cost of revenues", "400"), ("Gross profit", "600"),
+        ("Research and development", "700"), ("Restructuring charges (benefit)", "-50"),
+        ("Total operating expenses", "650"), ("Loss from operations", "-50"),
+        ("Interest expense", "-30"), ("Interest income", "10"), ("Net loss", "-70")]), taxonomy)
+    assert values == {"Revenues": 1000000, "CostOfRevenue": 400000, "GrossProfit": 600000,
+                      "ResearchAndDevelopmentExpense": 700000, "RestructuringCharges": -50000,
+                      "OperatingExpenses": 650000, "OperatingIncomeLoss": -50000, "InterestExpense": 30000,
+                      "InvestmentIncomeInterest": 10000, "NetIncomeLoss": -70000}
+
+
+def test_contra_equity_and_deficit_signs(taxonomy):
+    values = _values(_statement(BS, [
+        ("Common stock", "10"), ("Additional paid-in capital", "500"), ("Accumulated deficit", "(300)".strip("()")
+                                                                       and "-300"),
+        ("Treasury stock", "-20"), ("Total stockholders' equity", "190")], Period(date(2003, 3, 31))), taxonomy)
+    assert values["RetainedEarningsAccumulatedDeficit"] == -300000
+    assert values["TreasuryStockValue"] == 20000
+    assert values["StockholdersEquity"] == 190000
+
+
+def test_expense_in_parentheses_outside_any_sum_is_positive(taxonomy):
+    values = _values(_statement(IS, [("Interest expense", "-130"), ("Income tax benefit", "-40")]), taxonomy)
+    assert values["InterestExpense"] == 130000
+    assert values["IncomeTaxExpenseBenefit"] == -40000        # a benefit is a negative expense
+
+
+def test_duplicated_columns_give_one_fact_and_conflicts_are_reported():
+    fact = Fact("us-gaap:Revenues", Decimal(5), Q, Unit.USD, -3)
+    unique, conflicts = deduplicate([fact, fact, Fact("us-gaap:Revenues", Decimal(6), Q, Unit.USD, -3)])
+    assert unique == [fact] and len(conflicts) == 1

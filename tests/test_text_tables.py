@@ -1,0 +1,100 @@
+"""The text-table reader on small layouts of our own, modelled on real 1990s-2000s filings."""
+from converter.model import Document
+from converter.readers.text_tables import clean_label, find_tables
+
+WRAPPED = """
+                         EXAMPLE CORP.
+                  Condensed Consolidated Balance Sheets
+                            (In thousands)
+
+                                                June 30,  December 31,
+                                                  2001        2000
+                     Assets
+
+Current assets:
+     Cash, cash equivalents and short-term
+      investments                                $ 50,100   $ 61,200
+     Accounts receivable, net of allowance
+      for doubtful accounts                        12,400     10,900
+\tInventories                               3,500      4,000
+
+         Total current assets                      66,000     76,100
+Other assets                                        1,000      $ --
+                                                 $ 67,000   $ 76,100
+"""
+
+SPANNING = """
+                         Statements of Operations
+                 (In thousands, except per share data)
+
+                Three months ended             Three months ended
+                  March 31, 2003               December 31, 2002
+              US    Adjustments  Non        US    Adjustments   Non
+             GAAP                GAAP      GAAP                 GAAP
+Revenues     $16,019     $--    $16,019   $12,660      $--    $12,660
+General and
+ adminis-
+ trative       1,080      --      1,080       539       --        539
+Gross
+ profit %      66.1%              61.5%     50.3%               50.3%
+Shares used
+ in
+ computation 198,703            198,703   195,648             195,648
+"""
+
+
+def _table(text):
+    tables = find_tables(Document("fixture", "", text))
+    assert len(tables) == 1
+    return tables[0]
+
+
+def test_wrapped_labels_tabs_dollar_dashes_and_unlabeled_total():
+    table = _table(WRAPPED)
+    assert table.column_headers == ["June 30, 2001", "December 31, 2000"]
+    assert table.caption[-1] == "(In thousands)"
+    rows = {row.label: row.cells for row in table.rows}
+    assert rows["Cash, cash equivalents and short-term investments"] == ["50,100", "61,200"]
+    assert rows["Accounts receivable, net of allowance for doubtful accounts"] == ["12,400", "10,900"]
+    assert rows["Inventories"] == ["3,500", "4,000"]
+    assert rows["Other assets"] == ["1,000", "--"]
+    assert rows[""] == ["67,000", "76,100"]            # the unlabeled total keeps its numbers
+    headings = [row.label for row in table.rows if row.is_heading]
+    assert headings == ["Assets", "Current assets:"]
+
+
+def test_column_groups_hyphenated_labels_percentages_and_single_space_values():
+    table = _table(SPANNING)
+    assert table.column_headers[0].startswith("Three months ended March 31, 2003 US GAAP")
+    assert "Adjustments" in table.column_headers[1] and "Non GAAP" in table.column_headers[2]
+    assert table.column_headers[3].startswith("Three months ended December 31, 2002 US GAAP")
+    assert "Non GAAP" in table.column_headers[5]
+    rows = {row.label: row.cells for row in table.rows}
+    assert rows["General and administrative"] == ["1,080", "--", "1,080", "539", "--", "539"]
+    assert rows["Gross profit %"] == ["66.1%", "", "61.5%", "50.3%", "", "50.3%"]
+    assert rows["Shares used in computation"] == ["198,703", "", "198,703", "195,648", "", "195,648"]
+
+
+def test_footnote_marks_and_leaders_stay_out_of_values():
+    table = _table("""
+                    Statements of Income
+                                       1999        1998
+Net sales (1).....................  $ 45,210    $ 40,100
+Cost of sales (a).................    30,100      27,000
+Net income........................  $ 15,110    $ 13,100
+""")
+    rows = {row.label: row.cells for row in table.rows}
+    assert rows["Net sales (1)"] == ["45,210", "40,100"]
+    assert rows["Cost of sales (a)"] == ["30,100", "27,000"]
+
+
+def test_prose_is_not_a_table():
+    text = ("Revenues for the first quarter of fiscal 2003 were $16.0 million compared with $12.7 million in the\n"
+            "fourth quarter of fiscal 2002. Net loss was $4.4 million or $0.02 per share compared with 2002.\n")
+    assert find_tables(Document("prose", "", text)) == []
+
+
+def test_clean_label():
+    assert clean_label("Net sales.......  $") == "Net sales"
+    assert clean_label("Other . . . . . . .") == "Other"
+    assert clean_label("Sonus Networks, Inc.") == "Sonus Networks, Inc."
