@@ -98,3 +98,14 @@ def test_clean_label():
     assert clean_label("Net sales.......  $") == "Net sales"
     assert clean_label("Other . . . . . . .") == "Other"
     assert clean_label("Sonus Networks, Inc.") == "Sonus Networks, Inc."
+
+
+def test_a_line_of_leaders_alone_does_not_break_label_joining():
+    table = _table("""
+                    Statements of Income
+                                       1999        1998
+.................................
+  continued label                     45,210      40,100
+Net income........................  $ 15,110    $ 13,100
+""")
+    assert [row.cells for row in table.rows if row.cells and any(row.cells)][0] == ["45,210", "40,100"]

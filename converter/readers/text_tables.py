@@ -275,7 +275,7 @@ class _RowBuilder:
     def _continues(self, line: _Line) -> bool:
         previous = self.pending[-1].label
         label = line.label
-        if not label or previous.endswith(":"):
+        if not label or not previous or previous.endswith(":"):
             return False
         if label[0].islower() or previous.endswith(("-", ",", "&")) or previous.split()[-1].lower() in _CONNECTORS:
             return True
