@@ -4,6 +4,8 @@ from __future__ import annotations
 from converter.model import ColumnRole, StatementKind, Table
 from converter.statements.vocabulary import vocabulary
 
+MIN_LABEL_MATCHES = 2
+
 
 def classify_table(table: Table) -> StatementKind | None:
     """The caption decides; where it names no statement, the row labels do (a 'Total assets' row...)."""
@@ -13,7 +15,7 @@ def classify_table(table: Table) -> StatementKind | None:
             return StatementKind(pattern.kind)
     labels = [row.label for row in table.rows]
     for pattern in vocabulary().kinds:
-        if any(pattern.labels.search(label) for label in labels):
+        if sum(1 for label in labels if pattern.labels.search(label)) >= MIN_LABEL_MATCHES:
             return StatementKind(pattern.kind)
     return None
 
