@@ -185,10 +185,6 @@ class Fact:
     decimals: int | None = None
     source: SourceRef | None = None
 
-    @property
-    def is_numeric(self) -> bool:
-        return self.unit is not None
-
 
 @dataclass
 class RowMapping:

@@ -24,7 +24,6 @@ def map_filing(filing: Filing, statements: list[Statement], taxonomy: Taxonomy, 
         mapped = map_statement(index, statement, taxonomy, labels)
         facts.extend(mapped.facts)
         rows.extend(mapped.rows)
-        warnings.extend(mapped.warnings)
     unique, conflicts = deduplicate(facts)
     warnings.extend(conflicts)
     period = _document_period(filing, unique)

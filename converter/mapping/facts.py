@@ -18,7 +18,6 @@ _UNITS = {Measure.MONETARY: Unit.USD, Measure.SHARES: Unit.SHARES, Measure.PER_S
 class StatementFacts:
     facts: list[Fact] = field(default_factory=list)
     rows: list[RowMapping] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
 
 
 def map_statement(index: int, statement: Statement, taxonomy: Taxonomy, labels: LabelMap) -> StatementFacts:
