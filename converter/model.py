@@ -8,6 +8,11 @@ from decimal import Decimal
 from enum import Enum
 
 
+def lexical(value: Decimal | str) -> str:
+    """A fact value as XBRL text: plain digits, never an exponent."""
+    return format(value, "f") if isinstance(value, Decimal) else value
+
+
 class ConversionError(Exception):
     """A filing that cannot be converted; the message is the one-line reason shown to the user."""
 

@@ -96,8 +96,7 @@ def test_signs_follow_meaning_through_the_printed_sums(taxonomy):
 
 def test_contra_equity_and_deficit_signs(taxonomy):
     values = _values(_statement(BS, [
-        ("Common stock", "10"), ("Additional paid-in capital", "500"), ("Accumulated deficit", "(300)".strip("()")
-                                                                       and "-300"),
+        ("Common stock", "10"), ("Additional paid-in capital", "500"), ("Accumulated deficit", "-300"),
         ("Treasury stock", "-20"), ("Total stockholders' equity", "190")], Period(date(2003, 3, 31))), taxonomy)
     assert values["RetainedEarningsAccumulatedDeficit"] == -300000
     assert values["TreasuryStockValue"] == 20000

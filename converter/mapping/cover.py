@@ -51,7 +51,7 @@ def cover_facts(cover: CoverPage, header: FilingHeader, period: Period, cik: str
 
 
 def _address(text: str | None) -> dict[str, str | None]:
-    """'5 CARLISLE ROAD, WESTFORD, MASSACHUSETTS 01886' -> line 1, city, state code, ZIP code."""
+    """'100 MAIN STREET, SPRINGFIELD, ILLINOIS 62701' -> line 1, city, state code, ZIP code."""
     if not text:
         return {}
     zip_match = _ZIP.search(text)

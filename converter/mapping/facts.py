@@ -8,7 +8,7 @@ from decimal import Decimal
 from converter.mapping.labels import LabelMap
 from converter.mapping.signs import SignResolver
 from converter.mapping.structure import find_sums
-from converter.model import (Amount, ColumnRole, Fact, Measure, Period, RowMapping, Statement, StatementRow, Unit)
+from converter.model import (Amount, lexical, ColumnRole, Fact, Measure, Period, RowMapping, Statement, StatementRow, Unit)
 from converter.taxonomy import Concept, Taxonomy
 
 _UNITS = {Measure.MONETARY: Unit.USD, Measure.SHARES: Unit.SHARES, Measure.PER_SHARE: Unit.USD_PER_SHARE}
@@ -43,7 +43,7 @@ def map_statement(index: int, statement: Statement, taxonomy: Taxonomy, labels: 
                 fact = _fact(statement, row, column, concept, orientation)
                 if fact is not None:
                     result.facts.append(fact)
-                    mapping.values[str(fact.period)] = _plain(fact.value)
+                    mapping.values[str(fact.period)] = lexical(fact.value)
         result.rows.append(mapping)
     return result
 
@@ -105,10 +105,6 @@ def _decimals(amount: Amount, power: int) -> int:
 
 def _normalised(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
-
-
-def _plain(value: Decimal | str) -> str:
-    return format(value, "f") if isinstance(value, Decimal) else value
 
 
 def _printed_negative(row: StatementRow, columns: list[int]) -> bool:

@@ -60,7 +60,7 @@ def _store(cover: CoverPage, field: str, text: str, caption_line: str) -> None:
 
 
 def _store_identifiers(cover: CoverPage, text: str) -> None:
-    """'DELAWARE      000-30229      04-3387074': state, Commission file number, IRS employer number."""
+    """'OHIO      0-12345      31-1234567': state, Commission file number, IRS employer number."""
     parts = [p.strip() for p in re.split(r"\s{2,}", text) if p.strip()]
     tax = _TAX_ID.search(text)
     if tax and cover.tax_id is None:

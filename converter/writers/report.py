@@ -2,9 +2,7 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
-
-from converter.model import Fact, FactSet, Statement
+from converter.model import Fact, FactSet, Statement, lexical
 
 
 def build_report(input_name: str, outputs: dict[str, str], validation: dict, facts: FactSet,
@@ -38,8 +36,7 @@ def _statement(index: int, statement: Statement, facts: FactSet) -> dict:
 
 
 def _fact(fact: Fact) -> dict:
-    entry = {"concept": fact.concept, "value": format(fact.value, "f") if isinstance(fact.value, Decimal)
-             else fact.value, "period": str(fact.period)}
+    entry = {"concept": fact.concept, "value": lexical(fact.value), "period": str(fact.period)}
     if fact.unit:
         entry.update(unit=fact.unit.value, decimals=fact.decimals)
     if fact.source:
