@@ -5,13 +5,14 @@ from pathlib import Path
 from typing import Callable
 
 from converter.model import ConversionError, Document, Filing, Table
-from converter.readers import cover, decode, sgml, text_tables
+from converter.readers import cover, decode, html_tables, sgml, text_tables
 
 TableReader = Callable[[Document], list[Table]]
 
-# One line per document format; an HTML reader is the next line here.
+# One line per document format.
 TABLE_READERS: dict[str, TableReader] = {
     "text": text_tables.find_tables,
+    "html": html_tables.find_tables,
 }
 
 _NOT_STATEMENTS = ("GRAPHIC", "ZIP", "PDF", "XML", "EX-101", "JPG", "GIF", "EX-27")

@@ -9,16 +9,15 @@ import re
 from dataclasses import dataclass
 
 from converter.model import Document, SourceRef, Table, TableRow
+from converter.readers.patterns import COLUMN_PHRASE, FOOTNOTE_MARK, MONTH, NUMBER, YEAR
 
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-_VALUE_TOKEN = re.compile(rf"^\$?\(?\$?-?{_NUMBER}\)?%?\)?\*?$")
+_VALUE_TOKEN = re.compile(rf"^\$?\(?\$?-?{NUMBER}\)?%?\)?{FOOTNOTE_MARK}$")
 _DASH_TOKEN = re.compile(r"^\$?\(?(?:-{1,3}|\u2014|\u2013|-0-|nil)\)?$", re.I)
+_FOOTNOTE_ONLY = re.compile(rf"^{FOOTNOTE_MARK}$")
 _CURRENCY_OR_SIGN = re.compile(r"^(?:\$|%|\)|\(\$?)$")
-_YEAR = re.compile(r"^(?:19|20)\d\d$")
 _MARKUP = re.compile(r"</?(?:TABLE|S|C|CAPTION|PAGE|FN|F\d+)>", re.I)
 _UNDERLINE = re.compile(r"^[\s\-=_]+$")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_DATE_PIECE = re.compile(rf"{_MONTH}\s+\d{{1,2}},?(?:\s+(?:19|20)\d\d)?|\b(?:19|20)\d\d\b")
+_DATE_PIECE = re.compile(rf"{MONTH}\s+\d{{1,2}},?(?:\s+(?:19|20)\d\d)?|\b(?:19|20)\d\d\b")
 _CAPTION_LINE = re.compile(
     r"\b(?:balance sheets?|statements? of|financial (?:condition|position)|in (?:thousands|millions|billions)"
     r"|000'?s omitted|(?:dollars|amounts) in)\b", re.I)
@@ -87,7 +86,7 @@ def _parse_line(number: int, text: str) -> _Line:
     for start, end, chunk in reversed(chunks):
         if _VALUE_TOKEN.match(chunk) or _DASH_TOKEN.match(chunk):
             tokens.append(_Token(start, end, _anchor(chunk, start), chunk))
-        elif _CURRENCY_OR_SIGN.match(chunk) and tokens:
+        elif _CURRENCY_OR_SIGN.match(chunk) and tokens or _FOOTNOTE_ONLY.match(chunk):
             continue
         else:
             break
@@ -103,7 +102,7 @@ def _anchor(chunk: str, start: int) -> int:
 def _is_row(line: _Line) -> bool:
     if not line.tokens:
         return False
-    if not line.label and all(_YEAR.match(t.text) for t in line.tokens):
+    if all(YEAR.match(t.text) for t in line.tokens) and (not line.label or COLUMN_PHRASE.search(line.label)):
         return False     # "2003     2002" is a column header
     if len(line.tokens) >= 2:
         return True
@@ -159,7 +158,8 @@ def _build_table(document: str, lines: list[_Line], preamble_start: int, first: 
     if not columns:
         return None
     preamble = lines[preamble_start:first]
-    caption_end = max((i + 1 for i, line in enumerate(preamble) if _CAPTION_LINE.search(line.text)), default=0)
+    caption_end = max((i + 1 for i, line in enumerate(preamble) if _CAPTION_LINE.search(line.text)
+                       and not line.tokens), default=0)
     caption = [line.text.strip() for line in preamble[:caption_end] if line.text.strip()]
     header_lines, leading_body = _split_headers(preamble[caption_end:], columns)
     headers = _column_headers(header_lines, columns)
@@ -200,12 +200,17 @@ def _split_headers(preamble: list[_Line], columns: list[_Column]) -> tuple[list[
 
 def _column_headers(header_lines: list[_Line], columns: list[_Column]) -> list[str]:
     texts: list[list[str]] = [[] for _ in columns]
+    spanning: list[str] = []
+    area_start = min(column.start for column in columns) - 2
     for line in header_lines:
         if _UNDERLINE.match(line.text):
             continue
+        label_area = " ".join(m.group(0) for m in re.finditer(r"\S+(?: \S+)*", line.text) if m.end() < area_start)
+        if COLUMN_PHRASE.search(label_area):
+            spanning.append(label_area)
         for index, chunk in _assign_chunks(line.text, columns).items():
             texts[index].append(chunk)
-    return [" ".join(parts) for parts in texts]
+    return [" ".join(spanning + parts) for parts in texts]
 
 
 def _assign_chunks(text: str, columns: list[_Column]) -> dict[int, str]:
@@ -284,7 +289,7 @@ class _RowBuilder:
     def _add_row(self, line: _Line) -> None:
         cells, cell_sources, label_text = self._cells(line)
         if self.pending and (not label_text or self._continues(_Line(line.number, line.text[: line.label_end], []))):
-            label = _join_label([p.label for p in self.pending] + ([label_text] if label_text else []))
+            label = join_label([p.label for p in self.pending] + ([label_text] if label_text else []))
             first = self.pending[0]
         else:
             self._flush_heading()
@@ -315,7 +320,7 @@ class _RowBuilder:
 
     def _flush_heading(self) -> None:
         if self.pending:
-            label = _join_label([p.label for p in self.pending])
+            label = join_label([p.label for p in self.pending])
             first = self.pending[0]
             self.rows.append(TableRow(label=label, cells=[""] * len(self.columns),
                                       source=SourceRef(self.document, first.number + 1, first.indent)))
@@ -337,7 +342,7 @@ def clean_label(text: str) -> str:
 _CONNECTORS = {"and", "of", "or", "for", "in", "on", "to", "from", "the", "net", "less", "with", "by"}
 
 
-def _join_label(parts: list[str]) -> str:
+def join_label(parts: list[str]) -> str:
     text = ""
     for part in parts:
         if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and part[:1].islower():

@@ -15,13 +15,17 @@ _ANNUAL_FORMS = re.compile(r"^10-?K", re.I)
 
 
 def build_statements(tables: list[Table], form_type: str | None = None) -> list[Statement]:
+    """Tables that are statements. Where a filing titles a statement of some kind, untitled tables that merely
+    look like one (selected financial data, MD&A summaries) are left out; so are tables with no dated column."""
     default_span = (12, "months") if form_type and _ANNUAL_FORMS.match(form_type) else None
+    classified = [(table, found) for table in tables if (found := classify_table(table)) is not None]
+    titled = {kind for _, (kind, by_caption) in classified if by_caption}
     statements = []
-    for table in tables:
-        kind = classify_table(table)
-        if kind is None:
-            continue
-        statements.append(_statement(table, kind, default_span))
+    for table, (kind, by_caption) in classified:
+        if by_caption or kind not in titled:
+            statement = _statement(table, kind, default_span)
+            if any(column.period for column in statement.columns):
+                statements.append(statement)
     return statements
 
 

@@ -7,16 +7,16 @@ from converter.statements.vocabulary import vocabulary
 MIN_LABEL_MATCHES = 2
 
 
-def classify_table(table: Table) -> StatementKind | None:
-    """The caption decides; where it names no statement, the row labels do (a 'Total assets' row...)."""
-    caption = " ".join(table.caption)
+def classify_table(table: Table) -> tuple[StatementKind, bool] | None:
+    """The kind, and whether the caption named it. The caption decides; where it names no statement, the row
+    labels do (a 'Total assets' row...)."""
     for pattern in vocabulary().kinds:
-        if pattern.caption.search(caption):
-            return StatementKind(pattern.kind)
+        if any(pattern.caption.search(line) for line in table.caption):
+            return StatementKind(pattern.kind), True
     labels = [row.label for row in table.rows]
     for pattern in vocabulary().kinds:
         if sum(1 for label in labels if pattern.labels.search(label)) >= MIN_LABEL_MATCHES:
-            return StatementKind(pattern.kind)
+            return StatementKind(pattern.kind), False
     return None
 
 

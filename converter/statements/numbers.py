@@ -1,4 +1,4 @@
-"""Printed numbers: '$(1,234)', '(0.02)', '$--', '66.1%', '1,234*'."""
+"""Printed numbers: '$(1,234)', '(0.02)', '$--', '66.1%', '1,234*', '1,234(a)'."""
 from __future__ import annotations
 
 import re
@@ -8,7 +8,7 @@ from converter.model import Amount
 
 _ZERO = re.compile(r"^\$?\s*\(?\s*(?:-{1,3}|\u2014|\u2013|-0-|nil)\s*\)?$", re.I)
 _NUMBER = re.compile(r"^(?P<neg1>\()?\s*\$?\s*(?P<neg2>\()?\s*(?P<minus>-)?\s*\$?\s*(?P<digits>[\d,]*\.?\d+)\s*"
-                     r"(?P<close>\))?\s*(?P<pct>%)?\s*\)?\s*[*]*$")
+                     r"(?P<close>\))?\s*(?P<pct>%)?\s*\)?\s*(?:\([a-z]\)|[*\u2020\u2021]+)?$")
 
 
 def parse_amount(text: str) -> Amount | None:
