@@ -107,6 +107,8 @@ class ColumnRole(str, Enum):
     ADJUSTMENT = "adjustment"
     NON_GAAP = "non_gaap"
     CHANGE = "change"              # "% change", "increase (decrease)"
+    SUPERSEDED = "superseded"      # "as previously reported", beside the restated figures
+    SEGMENT = "segment"            # one of several columns for the same period: a segment, entity or component
 
 
 class Measure(str, Enum):

@@ -170,10 +170,8 @@ def _read_table(document: str, element: etree._Element, caption: list[str]) -> T
     header_rows = [row for row in preamble if any(c.start > label_end for c in row.cells)]
     last_header = max((i for i, row in enumerate(preamble) if row in header_rows), default=-1)
     caption = caption + [_row_text(row) for row in preamble[:last_header + 1] if row not in header_rows]
+    caption += [text for row in header_rows if (text := _label_area_phrase(row, label_end))]
     headers = [" ".join(_header_text(row, region, label_end) for row in header_rows) for region in regions]
-    spanning = " ".join(_label_area_period(row, label_end) for row in header_rows).strip()
-    if spanning:
-        headers = [f"{spanning} {header}" for header in headers]
     body = preamble[last_header + 1:] + rows[first_data:]
     table_rows = _table_rows(document, body, regions)
     if not any(any(r.cells) for r in table_rows):
@@ -304,8 +302,9 @@ def _header_text(row: _Row, region: tuple[int, int], label_end: int) -> str:
     return " ".join(c.text for c in row.cells if c.start > label_end and c.start <= stop and c.end >= start)
 
 
-def _label_area_period(row: _Row, label_end: int) -> str:
-    """'Three Months Ended Sept. 30' printed in the label column of the header applies to every column."""
+def _label_area_phrase(row: _Row, label_end: int) -> str:
+    """'Three Months Ended Sept. 30' printed in the label column of the header describes every column: it joins
+    the caption, where periods and scale are read from."""
     text = " ".join(c.text for c in row.cells if c.start <= label_end)
     return text if COLUMN_PHRASE.search(text) else ""
 

@@ -162,7 +162,8 @@ def _build_table(document: str, lines: list[_Line], preamble_start: int, first: 
                        and not line.tokens), default=0)
     caption = [line.text.strip() for line in preamble[:caption_end] if line.text.strip()]
     header_lines, leading_body = _split_headers(preamble[caption_end:], columns)
-    headers = _column_headers(header_lines, columns)
+    headers, label_area = _column_headers(header_lines, columns)
+    caption += label_area
     body = leading_body + lines[first: last + 1]
     table_rows = _RowBuilder(document, columns).build(body)
     if not any(row.cells and any(row.cells) for row in table_rows):
@@ -198,7 +199,9 @@ def _split_headers(preamble: list[_Line], columns: list[_Column]) -> tuple[list[
     return preamble[: last_header + 1], preamble[last_header + 1:]
 
 
-def _column_headers(header_lines: list[_Line], columns: list[_Column]) -> list[str]:
+def _column_headers(header_lines: list[_Line], columns: list[_Column]) -> tuple[list[str], list[str]]:
+    """Each column's header text, and the phrases in the label area of header lines that describe all columns
+    ("Years ended December 31", "(In millions)"), which belong with the caption."""
     texts: list[list[str]] = [[] for _ in columns]
     spanning: list[str] = []
     area_start = min(column.start for column in columns) - 2
@@ -210,7 +213,7 @@ def _column_headers(header_lines: list[_Line], columns: list[_Column]) -> list[s
             spanning.append(label_area)
         for index, chunk in _assign_chunks(line.text, columns).items():
             texts[index].append(chunk)
-    return [" ".join(spanning + parts) for parts in texts]
+    return [" ".join(parts) for parts in texts], spanning
 
 
 def _assign_chunks(text: str, columns: list[_Column]) -> dict[int, str]:

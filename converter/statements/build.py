@@ -5,9 +5,9 @@ import re
 
 from converter.model import (Amount, Column, ColumnRole, Measure, Statement, StatementKind, StatementRow, Table,
                              TableRow)
-from converter.statements.classify import classify_table, column_role
+from converter.statements.classify import classify_table, column_role, separate_segments
 from converter.statements.numbers import parse_amount
-from converter.statements.periods import column_period
+from converter.statements.periods import column_period, period_from_caption, snap_to_fiscal_dates
 from converter.statements.scale import detect_scale
 from converter.statements.vocabulary import vocabulary
 
@@ -26,13 +26,23 @@ def build_statements(tables: list[Table], form_type: str | None = None) -> list[
             statement = _statement(table, kind, default_span)
             if any(column.period for column in statement.columns):
                 statements.append(statement)
+    _snap_periods(statements)
     return statements
+
+
+def _snap_periods(statements: list[Statement]) -> None:
+    columns = [column for statement in statements for column in statement.columns if column.period]
+    moved = snap_to_fiscal_dates([column.period for column in columns])
+    for column in columns:
+        column.period = moved.get(column.period, column.period)
 
 
 def _statement(table: Table, kind: StatementKind, default_span: tuple[int, str] | None) -> Statement:
     instant = kind is StatementKind.BALANCE_SHEET
-    columns = [Column(header, column_role(header), column_period(header, instant, default_span))
+    columns = [Column(header, column_role(header), column_period(header, instant, default_span)
+                      or period_from_caption(header, table.caption, instant, default_span))
                for header in table.column_headers]
+    separate_segments(columns)
     title = next((line for line in table.caption if vocabulary().kinds and _is_title(line)), kind.value)
     rows = _rows(table.rows, kind)
     return Statement(kind=kind, title=title, columns=columns, rows=rows,

@@ -1,7 +1,7 @@
 """What kind of statement a table is, and what role each of its columns plays."""
 from __future__ import annotations
 
-from converter.model import ColumnRole, StatementKind, Table
+from converter.model import Column, ColumnRole, Period, StatementKind, Table
 from converter.statements.vocabulary import vocabulary
 
 MIN_LABEL_MATCHES = 2
@@ -22,7 +22,24 @@ def classify_table(table: Table) -> tuple[StatementKind, bool] | None:
 
 def column_role(header: str) -> ColumnRole:
     patterns = vocabulary().columns
-    for role in (ColumnRole.ADJUSTMENT, ColumnRole.NON_GAAP, ColumnRole.CHANGE):
+    for role in (ColumnRole.SUPERSEDED, ColumnRole.ADJUSTMENT, ColumnRole.NON_GAAP, ColumnRole.CHANGE):
         if patterns[role.value].search(header):
             return role
     return ColumnRole.REPORTED
+
+
+def separate_segments(columns: list[Column]) -> None:
+    """Reported columns sharing one period are segments, entities or equity components, which a plain us-gaap
+    fact cannot tell apart: only the one headed as the consolidated total stays reported."""
+    by_period: dict[Period, list[Column]] = {}
+    for column in columns:
+        if column.role is ColumnRole.REPORTED and column.period is not None:
+            by_period.setdefault(column.period, []).append(column)
+    total = vocabulary().columns["consolidated"]
+    for group in by_period.values():
+        if len(group) < 2:
+            continue
+        totals = [column for column in group if total.search(column.header)]
+        for column in group:
+            if len(totals) != 1 or column is not totals[0]:
+                column.role = ColumnRole.SEGMENT

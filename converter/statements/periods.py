@@ -89,3 +89,50 @@ def _safe_date(year: str, month: str, day: str) -> date | None:
         return date(int(year), month_number, int(day))
     except ValueError:
         return None
+
+
+
+def period_from_caption(header: str, caption: list[str], instant: bool,
+                        default_span: tuple[int, str] | None = None) -> Period | None:
+    """A column headed by its year alone takes month and day from the title: 'For the Years Ended October 31,
+    2003, 2002 and 2001' over '2002' is the year ended 2002-10-31; 'December 27, 2003 and December 28, 2002' over
+    '2002' is 2002-12-28."""
+    years = _YEAR.findall(header)
+    if not years:
+        return None
+    year = years[-1]
+    for line in caption:
+        same_year = [m for m in _FULL_DATE.finditer(line) if m.group("year") == year]
+        month_day = same_year[0] if same_year else next(iter(reversed(list(_MONTH_DAY.finditer(line)))), None)
+        if month_day is None:
+            continue
+        end = _safe_date(year, month_day.group("month"), month_day.group("day"))
+        if end is None or instant:
+            return end and Period(end=end)
+        span = duration_months(header) or duration_months(line) or default_span
+        return Period(end=end, start=start_of_span(end, *span)) if span else None
+    return None
+
+
+FISCAL_WEEK_SLACK = 6   # days a 52/53-week period end may sit from the calendar date a title suggests
+
+
+def snap_to_fiscal_dates(periods: list[Period]) -> dict[Period, Period]:
+    """52/53-week years end on a weekday, not a date: a year computed back from 'December 27, 2003' starts on
+    the day after the prior year-end the balance sheet states (December 28, 2002), not on December 28 by the
+    calendar. Ends and starts within a few days of a balance-sheet date move onto it."""
+    stated = sorted({period.end for period in periods if period.is_instant})
+
+    def nearest(day: date) -> date:
+        close = [d for d in stated if abs((d - day).days) <= FISCAL_WEEK_SLACK]
+        return min(close, key=lambda d: abs((d - day).days)) if close else day
+
+    moved = {}
+    for period in periods:
+        if period.start is None:
+            continue
+        start = nearest(period.start - timedelta(days=1)) + timedelta(days=1)
+        end = nearest(period.end)
+        if (start, end) != (period.start, period.end):
+            moved[period] = Period(end=end, start=start)
+    return moved
