@@ -83,6 +83,31 @@ class FilingHeader:
     fields: dict[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class ScheduleValue:
+    """One tagged line of an EX-27 Financial Data Schedule: '<TOTAL-ASSETS>  81,490'."""
+    tag: str
+    text: str                  # the value as printed, without footnote marks
+    value: Decimal | None      # None where blank or unreadable
+    places: int
+    source: SourceRef
+
+
+@dataclass
+class FinancialDataSchedule:
+    """An EX-27 schedule (1993-2001): the filer's own machine-readable summary of its statements."""
+    document: str
+    article: str                   # "5" commercial, "7" insurance, "9" bank holding, "UT", "BD", ...
+    multiplier: int
+    period_type: str | None        # "YEAR", "12-MOS", "9-MOS", "3-MOS", ...
+    fiscal_year_end: date | None
+    period_start: date | None
+    period_end: date | None
+    restated: bool = False
+    flawed: bool = False
+    values: list[ScheduleValue] = field(default_factory=list)
+
+
 @dataclass
 class Filing:
     source: str
@@ -90,6 +115,7 @@ class Filing:
     documents: list[Document]
     tables: list[Table]
     cover: CoverPage
+    schedules: list[FinancialDataSchedule] = field(default_factory=list)
 
 
 # --- what the statements stage produces -----------------------------------------------------------------------
@@ -203,6 +229,21 @@ class RowMapping:
     values: dict[str, str] = field(default_factory=dict)   # period -> XBRL value, for the report
 
 
+@dataclass
+class ScheduleCheck:
+    """One EX-27 value set beside what the statements say for the same concept and period."""
+    document: str
+    tag: str
+    concept: str | None
+    period: Period | None
+    schedule_value: Decimal | None      # multiplied out
+    statement_value: Decimal | None
+    status: str                         # agrees | differs | not_in_statements | unmapped | blank
+
+    AGREES, DIFFERS, NOT_IN_STATEMENTS, UNMAPPED, BLANK = (
+        "agrees", "differs", "not_in_statements", "unmapped", "blank")
+
+
 @dataclass(frozen=True)
 class Entity:
     scheme: str
@@ -218,3 +259,4 @@ class FactSet:
     warnings: list[str] = field(default_factory=list)
     namespaces: dict[str, str] = field(default_factory=dict)   # prefix -> namespace of every concept used
     schema_refs: list[str] = field(default_factory=list)
+    schedule_checks: list[ScheduleCheck] = field(default_factory=list)

@@ -46,7 +46,7 @@ class ConvertResult:
 def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResult:
     filing = read_filing(source)
     statements = build_statements(filing.tables, filing.header.form_type or filing.cover.document_type)
-    if not statements:
+    if not statements and not filing.schedules:
         raise ConversionError(f"{source}: no financial statement found ({len(filing.tables)} tables read)")
     packages = find_packages(options.taxonomy_packages)
     taxonomy = load_taxonomy(packages, options.taxonomy_year, options.online)

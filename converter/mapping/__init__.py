@@ -5,6 +5,7 @@ import re
 from pathlib import Path
 
 from converter.mapping.cover import cover_facts, document_date
+from converter.mapping.ex27 import check_schedules
 from converter.mapping.facts import map_statement
 from converter.mapping.labels import LabelMap
 from converter.model import Entity, Fact, FactSet, Filing, Period, Statement
@@ -26,6 +27,9 @@ def map_filing(filing: Filing, statements: list[Statement], taxonomy: Taxonomy, 
         rows.extend(mapped.rows)
     unique, conflicts = deduplicate(facts)
     warnings.extend(conflicts)
+    schedule_facts, checks = check_schedules(filing.schedules, unique, taxonomy)
+    unique, conflicts = deduplicate(unique + schedule_facts)
+    warnings.extend(conflicts)
     period = _document_period(filing, unique)
     if period is not None:
         unique = cover_facts(filing.cover, filing.header, period, entity.identifier
@@ -33,7 +37,7 @@ def map_filing(filing: Filing, statements: list[Statement], taxonomy: Taxonomy, 
     used = sorted({fact.concept.split(":")[0] for fact in unique})
     return FactSet(entity=entity, facts=unique, rows=rows, warnings=warnings,
                    namespaces={p: taxonomy.namespaces[p] for p in used},
-                   schema_refs=[taxonomy.schema_urls[p] for p in used])
+                   schema_refs=[taxonomy.schema_urls[p] for p in used], schedule_checks=checks)
 
 
 def choose_entity(filing: Filing, cik: str | None) -> tuple[Entity, list[str]]:

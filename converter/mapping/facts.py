@@ -59,12 +59,12 @@ def _concept_for(statement: Statement, row: StatementRow, taxonomy: Taxonomy, la
     if concept is None or concept.abstract:
         return None, f"{rule.origin}: {rule.concept} is not a concept of the loaded taxonomy"
     expected_unit = _UNITS[row.measure]
-    if _unit_of(concept) is not expected_unit:
+    if unit_of(concept) is not expected_unit:
         return None, f"{rule.origin}: {rule.concept} does not take {expected_unit.value} values"
     return concept, rule.origin
 
 
-def _unit_of(concept: Concept) -> Unit | None:
+def unit_of(concept: Concept) -> Unit | None:
     if concept.is_monetary:
         return Unit.USD
     if concept.type.endswith("sharesItemType"):

@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from converter.model import ConversionError, Document, Filing, Table
-from converter.readers import cover, decode, html_tables, sgml, text_tables
+from converter.model import ConversionError, Document, FinancialDataSchedule, Filing, Table
+from converter.readers import cover, decode, ex27, html_tables, sgml, text_tables
 
 TableReader = Callable[[Document], list[Table]]
 
@@ -15,7 +15,14 @@ TABLE_READERS: dict[str, TableReader] = {
     "html": html_tables.find_tables,
 }
 
-_NOT_STATEMENTS = ("GRAPHIC", "ZIP", "PDF", "XML", "EX-101", "JPG", "GIF", "EX-27")
+ScheduleReader = Callable[[Document], list[FinancialDataSchedule]]
+
+# Exhibits that are machine-readable schedules rather than statements, by document type prefix.
+SCHEDULE_READERS: dict[str, ScheduleReader] = {
+    "EX-27": ex27.read_schedules,
+}
+
+_NOT_STATEMENTS = ("GRAPHIC", "ZIP", "PDF", "XML", "EX-101", "JPG", "GIF", *SCHEDULE_READERS)
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 
 
@@ -25,14 +32,15 @@ def read_filing(path: Path) -> Filing:
     header = sgml.read_header(text)
     documents = sgml.split_documents(text, path.name)
     tables: list[Table] = []
+    schedules: list[FinancialDataSchedule] = []
     for document in documents:
-        if document.type.startswith(_NOT_STATEMENTS):
-            continue
-        reader = TABLE_READERS.get("html" if document.is_html else "text")
-        if reader is not None:
-            tables.extend(reader(document))
+        schedule_reader = next((r for prefix, r in SCHEDULE_READERS.items() if document.type.startswith(prefix)), None)
+        if schedule_reader is not None:
+            schedules.extend(schedule_reader(document))
+        elif not document.type.startswith(_NOT_STATEMENTS):
+            tables.extend(TABLE_READERS["html" if document.is_html else "text"](document))
     return Filing(source=str(path), header=header, documents=documents, tables=tables,
-                  cover=cover.read_cover(documents[0].text if documents else text))
+                  cover=cover.read_cover(documents[0].text if documents else text), schedules=schedules)
 
 
 def _read_bytes(path: Path) -> bytes:

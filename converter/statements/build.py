@@ -83,26 +83,35 @@ def _measure(label: str, amounts: list[Amount | None]) -> Measure:
 
 
 class _UnlabeledTotals:
-    """An amount row printed without a label totals its section: 'Total' + the section heading it closes
-    ('Assets' gives 'Total assets'). In a balance sheet without such headings, the first is total assets and the
-    second total liabilities and equity."""
+    """An amount row printed without a label totals the innermost open section: 'Total' + its heading
+    ('Inventories:' gives 'Total inventories'). Headings open sections; a 'Total ...' row closes one. In a
+    balance sheet, one outside any section is total assets, or total liabilities and equity once liabilities
+    have been listed."""
 
     def __init__(self, kind: StatementKind):
         self.kind = kind
-        self.section: str | None = None
-        self.unlabeled_seen = 0
+        self.sections: list[str] = []
+        self.liabilities_seen = False
 
     def label(self, row: TableRow) -> tuple[str, bool]:
+        if _LIABILITIES.search(row.label):
+            self.liabilities_seen = True
         if row.is_heading:
-            if not row.label.endswith(":"):
-                self.section = row.label
+            if row.label.rstrip(":").strip():
+                self.sections.append(row.label.rstrip(":").strip())
             return row.label, False
         if row.label:
+            if _TOTAL.match(row.label) and self.sections:
+                self.sections.pop()
             return row.label, False
-        self.unlabeled_seen += 1
-        if self.section:
-            section, self.section = self.section, None
-            return f"Total {section.lower()}", True
-        if self.kind is StatementKind.BALANCE_SHEET and self.unlabeled_seen <= 2:
-            return ("Total assets", "Total liabilities and stockholders' equity")[self.unlabeled_seen - 1], True
+        if self.sections:
+            return f"Total {self.sections.pop().lower()}", True
+        if self.kind is StatementKind.BALANCE_SHEET:
+            if self.liabilities_seen:
+                return "Total liabilities and stockholders' equity", True
+            return "Total assets", True
         return "", False
+
+
+_LIABILITIES = re.compile(r"liabilit", re.I)
+_TOTAL = re.compile(r"^total\b", re.I)

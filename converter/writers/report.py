@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from converter.model import Fact, FactSet, Statement, lexical
+from converter.model import Fact, FactSet, ScheduleCheck, Statement, lexical
 
 
 def build_report(input_name: str, outputs: dict[str, str], validation: dict, facts: FactSet,
@@ -17,7 +17,23 @@ def build_report(input_name: str, outputs: dict[str, str], validation: dict, fac
         "statements": [_statement(i, s, facts) for i, s in enumerate(statements)],
         "unmapped": [{"statement": r.statement, "label": r.label, "reason": r.rule}
                      for r in facts.rows if r.concept is None],
+        "ex27": _schedule_checks(facts.schedule_checks),
         "warnings": facts.warnings,
+    }
+
+
+def _schedule_checks(checks: list[ScheduleCheck]) -> dict:
+    """Every EX-27 value beside the statements' figure for the same concept and period."""
+    counts: dict[str, int] = {}
+    for check in checks:
+        counts[check.status] = counts.get(check.status, 0) + 1
+    return {
+        "summary": counts,
+        "checks": [{"document": c.document, "tag": c.tag, "concept": c.concept,
+                    "period": str(c.period) if c.period else None,
+                    "schedule_value": lexical(c.schedule_value) if c.schedule_value is not None else None,
+                    "statement_value": lexical(c.statement_value) if c.statement_value is not None else None,
+                    "status": c.status} for c in checks],
     }
 
 
