@@ -1,4 +1,4 @@
-"""Command line: `legacy-xbrl convert INPUT -o OUTDIR`. Exit codes: 0 valid output, 1 conversion error,
+"""Command line: `legacy-xbrl convert INPUT -o OUTDIR` and `legacy-xbrl inspect INPUT`. Exit codes: 0 valid output, 1 conversion error,
 2 usage error, 3 output written but validation found errors."""
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from rich.console import Console
 
 from converter import __version__
 from converter.model import ConversionError
+from converter.inspection import inspect_filing
 from converter.pipeline import EXIT_CONVERSION_ERROR, ConvertOptions, convert
 from converter.taxonomy.packages import ENV_VAR
 
@@ -37,14 +38,21 @@ def build_parser() -> argparse.ArgumentParser:
     convert_cmd.add_argument("--mapping-overrides", type=Path, metavar="FILE",
                              help="CSV of statement,pattern,concept rules applied before the built-in ones")
     convert_cmd.add_argument("--debug", action="store_true", help="show a traceback on failure")
+    inspect_cmd = commands.add_parser("inspect", help="show the documents and statements the tool finds")
+    inspect_cmd.add_argument("input", type=Path, help="the filing")
+    inspect_cmd.add_argument("--no-rows", dest="rows", action="store_false", help="statement headers only")
+    inspect_cmd.add_argument("--debug", action="store_true", help="show a traceback on failure")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    options = ConvertOptions(cik=args.cik, validate=args.validate, taxonomy_packages=args.taxonomy_package,
-                             online=args.online, mapping_overrides=args.mapping_overrides)
     try:
+        if args.command == "inspect":
+            inspect_filing(args.input, _out, rows=args.rows)
+            return 0
+        options = ConvertOptions(cik=args.cik, validate=args.validate, taxonomy_packages=args.taxonomy_package,
+                                 online=args.online, mapping_overrides=args.mapping_overrides)
         result = convert(args.input, args.output, options)
     except ConversionError as error:
         _err.print(f"legacy-xbrl: error: {error}", markup=False)

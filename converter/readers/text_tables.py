@@ -180,12 +180,12 @@ def _find_columns(rows: list[_Line]) -> list[_Column]:
             groups[-1].append(anchor)
         else:
             groups.append([anchor])
-    min_support = 2 if len(rows) > 3 else 1
+    min_support = max(2, len(rows) // 5) if len(rows) > 3 else 1   # stray numbers in wrapped labels
     columns = []
     for group in groups:
-        if len(group) < min_support:
-            continue
         members = [t for row in rows for t in row.tokens if group[0] <= t.anchor <= group[-1]]
+        if len(group) < min_support or all(YEAR.match(t.text) for t in members):
+            continue     # years ending wrapped label lines ("...shares at September 26, 1997") are no column
         columns.append(_Column(anchor=sum(group) / len(group), start=min(t.start for t in members),
                                end=max(t.end for t in members)))
     return columns
@@ -272,13 +272,17 @@ class _RowBuilder:
                 continue
             elif _is_row(line):
                 self._add_row(line)
-            elif self.pending and self._continues(line):
-                self.pending.append(line)
             else:
-                self._flush_heading()
-                self.pending = [line]
+                self._add_text_line(line)
         self._flush_heading()
         return self.rows
+
+    def _add_text_line(self, line: _Line) -> None:
+        if self.pending and self._continues(line):
+            self.pending.append(line)
+        else:
+            self._flush_heading()
+            self.pending = [line]
 
     def _continues(self, line: _Line) -> bool:
         previous = self.pending[-1].label
@@ -291,6 +295,9 @@ class _RowBuilder:
 
     def _add_row(self, line: _Line) -> None:
         cells, cell_sources, label_text = self._cells(line)
+        if not any(cells):
+            self._add_text_line(_Line(line.number, line.text, []))
+            return
         if self.pending and (not label_text or self._continues(_Line(line.number, line.text[: line.label_end], []))):
             label = join_label([p.label for p in self.pending] + ([label_text] if label_text else []))
             first = self.pending[0]

@@ -7,7 +7,7 @@ from converter.model import (Amount, Column, ColumnRole, Measure, Statement, Sta
                              TableRow)
 from converter.statements.classify import classify_table, column_role, separate_segments
 from converter.statements.numbers import parse_amount
-from converter.statements.periods import column_period, period_from_caption, snap_to_fiscal_dates
+from converter.statements.periods import column_period, duration_months, period_from_caption, snap_to_fiscal_dates
 from converter.statements.scale import detect_scale
 from converter.statements.vocabulary import vocabulary
 
@@ -38,15 +38,24 @@ def _snap_periods(statements: list[Statement]) -> None:
 
 
 def _statement(table: Table, kind: StatementKind, default_span: tuple[int, str] | None) -> Statement:
-    instant = kind is StatementKind.BALANCE_SHEET
-    columns = [Column(header, column_role(header), column_period(header, instant, default_span)
-                      or period_from_caption(header, table.caption, instant, default_span))
-               for header in table.column_headers]
+    columns = _columns(table, kind is StatementKind.BALANCE_SHEET, default_span)
     separate_segments(columns)
     title = next((line for line in table.caption if vocabulary().kinds and _is_title(line)), kind.value)
     rows = _rows(table.rows, kind)
     return Statement(kind=kind, title=title, columns=columns, rows=rows,
                      scale=detect_scale(table.caption + table.column_headers), source=table.source)
+
+
+def _columns(table: Table, instant: bool, default_span: tuple[int, str] | None) -> list[Column]:
+    """A column whose header gives a date but no span takes the span of the column before it: 'Six Months
+    Ended' printed over the first of its two columns."""
+    columns = []
+    span = default_span
+    for header in table.column_headers:
+        span = duration_months(header) or span
+        period = column_period(header, instant, span) or period_from_caption(header, table.caption, instant, span)
+        columns.append(Column(header, column_role(header), period))
+    return columns
 
 
 def _is_title(line: str) -> bool:
