@@ -171,7 +171,8 @@ def _read_table(document: str, element: etree._Element, caption: list[str]) -> T
     last_header = max((i for i, row in enumerate(preamble) if row in header_rows), default=-1)
     caption = caption + [_row_text(row) for row in preamble[:last_header + 1] if row not in header_rows]
     caption += [text for row in header_rows if (text := _label_area_phrase(row, label_end))]
-    headers = [" ".join(_header_text(row, region, label_end) for row in header_rows) for region in regions]
+    headers = [" ".join(_header_text(row, index, anchors, regions, label_end) for row in header_rows)
+               for index in range(len(regions))]
     body = preamble[last_header + 1:] + rows[first_data:]
     table_rows = _table_rows(document, body, regions)
     if not any(any(r.cells) for r in table_rows):
@@ -297,9 +298,20 @@ def _column_of(cell: _Cell, regions: list[tuple[int, int]]) -> int | None:
     return None
 
 
-def _header_text(row: _Row, region: tuple[int, int], label_end: int) -> str:
-    start, stop = region
-    return " ".join(c.text for c in row.cells if c.start > label_end and c.start <= stop and c.end >= start)
+def _header_text(row: _Row, index: int, anchors: list[int], regions: list[tuple[int, int]], label_end: int) -> str:
+    """A header cell heads the columns whose figures end under it; one over no figures heads the column whose
+    region it overlaps most."""
+    texts = []
+    for cell in row.cells:
+        if cell.start <= label_end:
+            continue
+        covered = [i for i, anchor in enumerate(anchors) if cell.start <= anchor <= cell.end]
+        if not covered:
+            overlaps = [min(cell.end, stop) - max(cell.start, start) for start, stop in regions]
+            covered = [overlaps.index(max(overlaps))] if max(overlaps) >= 0 else []
+        if index in covered:
+            texts.append(cell.text)
+    return " ".join(texts)
 
 
 def _label_area_phrase(row: _Row, label_end: int) -> str:

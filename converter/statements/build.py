@@ -47,10 +47,10 @@ def _statement(table: Table, kind: StatementKind, default_span: tuple[int, str] 
 
 
 def _columns(table: Table, instant: bool, default_span: tuple[int, str] | None) -> list[Column]:
-    """A column whose header gives a date but no span takes the span of the column before it: 'Six Months
-    Ended' printed over the first of its two columns."""
+    """A column whose header gives a date but no span takes the span of the column before it ('Six Months
+    Ended' printed over the first of its two columns), else the one the title states."""
     columns = []
-    span = default_span
+    span = next((found for line in table.caption if (found := duration_months(line))), None) or default_span
     for header in table.column_headers:
         span = duration_months(header) or span
         period = column_period(header, instant, span) or period_from_caption(header, table.caption, instant, span)
