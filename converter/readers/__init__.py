@@ -1,6 +1,7 @@
 """Readers: a filing on disk to the document model. Table readers are registered by document format."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable
 
@@ -24,11 +25,14 @@ SCHEDULE_READERS: dict[str, ScheduleReader] = {
 
 _NOT_STATEMENTS = ("GRAPHIC", "ZIP", "PDF", "XML", "EX-101", "JPG", "GIF", *SCHEDULE_READERS)
 MAX_INPUT_BYTES = 200 * 1024 * 1024
+_XBRL_ROOT = re.compile(r"<(?:\w+:)?xbrl[\s>]")
 
 
 def read_filing(path: Path) -> Filing:
     data = _read_bytes(path)
     text = decode.decode_filing(data, str(path))
+    if _XBRL_ROOT.search(text[:5000]) and not sgml.has_wrapper(text):
+        raise ConversionError(f"{path}: already an XBRL instance, not a legacy filing; nothing to convert")
     header = sgml.read_header(text)
     documents = sgml.split_documents(text, path.name)
     tables: list[Table] = []

@@ -1,0 +1,62 @@
+"""Column periods from titles, 52/53-week snapping, span carrying, segment columns, unlabeled totals."""
+from __future__ import annotations
+
+from datetime import date
+
+from converter.model import ColumnRole, Period, SourceRef, Table, TableRow
+from converter.statements import build_statements
+from converter.statements.numbers import parse_amount
+from converter.statements.periods import period_from_caption, snap_to_fiscal_dates
+
+REF = SourceRef("t", 1)
+
+
+def _table(caption, headers, rows):
+    return Table(caption=caption, column_headers=headers,
+                 rows=[TableRow(label, cells, REF) for label, cells in rows], source=REF)
+
+
+def test_year_only_columns_take_month_and_day_from_the_title():
+    caption = ["For the Years Ended October 31, 2003, 2002 and 2001"]
+    assert period_from_caption("2002", caption, instant=False) == Period(date(2002, 10, 31), date(2001, 11, 1))
+    both = ["December 27, 2003 and December 28, 2002"]
+    assert period_from_caption("2002", both, instant=True) == Period(date(2002, 12, 28))
+    assert period_from_caption("2003", both, instant=True) == Period(date(2003, 12, 27))
+
+
+def test_52_53_week_years_snap_to_balance_sheet_dates():
+    computed = Period(end=date(2003, 12, 27), start=date(2002, 12, 28))
+    moved = snap_to_fiscal_dates([computed, Period(date(2002, 12, 28)), Period(date(2003, 12, 27))])
+    assert moved[computed] == Period(end=date(2003, 12, 27), start=date(2002, 12, 29))
+
+
+def test_span_printed_over_the_first_column_carries_to_the_next():
+    table = _table(["STATEMENTS OF CASH FLOWS"], ["SIX MONTHS ENDED March 27, 1999", "March 27, 1998"],
+                   [("Net cash provided by operating activities", ["10", "20"])])
+    [statement] = build_statements([table], "10-Q")
+    assert [str(c.period) for c in statement.columns] == ["1998-09-28..1999-03-27", "1997-09-28..1998-03-27"]
+
+
+def test_columns_sharing_a_period_are_segments_unless_one_is_the_total():
+    headers = ["Equipment 2003", "Financial Services 2003", "Consolidated 2003"]
+    table = _table(["STATEMENT OF INCOME", "For the Years Ended October 31, 2003"], headers,
+                   [("Net income", ["1", "2", "3"])])
+    [statement] = build_statements([table], "10-K")
+    assert [c.role for c in statement.columns] == [ColumnRole.SEGMENT, ColumnRole.SEGMENT, ColumnRole.REPORTED]
+
+
+def test_unlabeled_totals_close_the_innermost_section():
+    rows = [("Current assets:", ["", ""]), ("Cash", ["1", "1"]), ("Inventories:", ["", ""]),
+            ("Raw materials", ["2", "2"]), ("Finished goods", ["3", "3"]), ("", ["5", "5"]),
+            ("Total current assets", ["6", "6"]), ("Land", ["4", "4"]), ("", ["10", "10"]),
+            ("Accounts payable", ["7", "7"]), ("Total current liabilities", ["7", "7"]), ("", ["10", "10"])]
+    table = _table(["BALANCE SHEETS"], ["March 31, 2003", "December 31, 2002"], rows)
+    [statement] = build_statements([table], "10-Q")
+    synthesized = [r.label for r in statement.rows if r.synthesized_label]
+    assert synthesized == ["Total inventories", "Total assets", "Total liabilities and stockholders' equity"]
+
+
+def test_footnote_marks_after_figures():
+    assert parse_amount("1,234(a)").value == 1234
+    assert parse_amount("(1,234)(b)").value == -1234
+    assert parse_amount("56\u2020").value == 56
