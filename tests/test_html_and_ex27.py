@@ -1,15 +1,19 @@
 """HTML statements (Word/EDGAR-style markup) and an EX-27 schedule, read from a filing of our own."""
 from __future__ import annotations
 
+import contextlib
+import io
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from converter.cli import main
 from converter.model import Document
 from converter.pipeline import ConvertOptions, convert
 from converter.readers import html_tables, read_filing
 from converter.readers.ex27 import read_schedules
+from converter.readers.sgml import read_header
 from converter.statements import build_statements
 from tests.conftest import FIXTURES
 
@@ -104,3 +108,23 @@ def test_hostile_html_entities_are_not_resolved(tmp_path: Path):
             "<tr><td>Total assets &x;</td><td>1,000</td></tr></table></body></html>")
     tables = html_tables.find_tables(Document(name="x.htm", type="", text=html, is_html=True))
     assert all("TOPSECRET" not in row.label for table in tables for row in table.rows)
+
+
+def test_tagged_dissemination_header():
+    text = ("<SUBMISSION>\n<ACCESSION-NUMBER>0000000001-99-000001\n<TYPE>10-Q\n<PERIOD>19990630\n"
+            "<FILING-DATE>19990803\n<FILER>\n<COMPANY-DATA>\n<CONFORMED-NAME>SMALL BELL CO\n<CIK>0000000042\n"
+            "<STATE-OF-INCORPORATION>IN\n</COMPANY-DATA>\n<DOCUMENT>\n<TYPE>10-Q\n<TEXT>\nbody\n")
+    header = read_header(text)
+    assert (header.cik, header.form_type, header.company_name) == ("0000000042", "10-Q", "SMALL BELL CO")
+    assert (str(header.period_of_report), str(header.filed_date)) == ("1999-06-30", "1999-08-03")
+    assert header.accession == "0000000001-99-000001" and header.state_of_incorporation == "IN"
+
+
+def test_inspect_prints_statements_periods_and_schedules():
+    buffer = io.StringIO()
+    with contextlib.redirect_stdout(buffer):
+        assert main(["inspect", str(FILING)]) == 0
+    output = buffer.getvalue()
+    assert "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS" in output
+    assert "2000-01-02..2000-04-01" in output and "Treasury stock, at cost" in output
+    assert "EX-27 document-2: article 5, 3-MOS ending 2000-04-01" in output

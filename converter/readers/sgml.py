@@ -21,12 +21,17 @@ def has_wrapper(text: str) -> bool:
 
 
 def read_header(text: str) -> FilingHeader:
+    """The header in either generation: '<SEC-HEADER>' / '<IMS-HEADER>' with 'KEY: value' lines, or the tagged
+    dissemination form ('.nc': '<SUBMISSION>' then '<CIK>0000050178' lines)."""
     block = _HEADER_BLOCK.search(text)
-    if not block:
+    if block:
+        fields: dict[str, str] = {}
+        for key, value in _KEY_VALUE.findall(block.group(2)):
+            fields.setdefault(" ".join(key.split()).upper(), value)
+    elif text.lstrip()[:12].upper() == "<SUBMISSION>":
+        fields = _tagged_fields(text.split("<DOCUMENT>", 1)[0])
+    else:
         return FilingHeader()
-    fields: dict[str, str] = {}
-    for key, value in _KEY_VALUE.findall(block.group(2)):
-        fields.setdefault(" ".join(key.split()).upper(), value)
     return FilingHeader(
         cik=_digits(fields.get("CENTRAL INDEX KEY")),
         company_name=fields.get("COMPANY CONFORMED NAME"),
@@ -37,6 +42,22 @@ def read_header(text: str) -> FilingHeader:
         state_of_incorporation=fields.get("STATE OF INCORPORATION"),
         fields=fields,
     )
+
+
+# Tag of the dissemination (.nc) header -> the KEY of the 'KEY: value' header it corresponds to.
+_TAGGED_KEYS = {"ACCESSION-NUMBER": "ACCESSION NUMBER", "TYPE": "CONFORMED SUBMISSION TYPE",
+                "PERIOD": "CONFORMED PERIOD OF REPORT", "FILING-DATE": "FILED AS OF DATE",
+                "CONFORMED-NAME": "COMPANY CONFORMED NAME", "CIK": "CENTRAL INDEX KEY",
+                "STATE-OF-INCORPORATION": "STATE OF INCORPORATION", "ASSIGNED-SIC": "STANDARD INDUSTRIAL CLASSIFICATION",
+                "IRS-NUMBER": "IRS NUMBER", "FISCAL-YEAR-END": "FISCAL YEAR END"}
+_TAGGED_LINE = re.compile(r"^<([A-Z0-9-]+)>[ \t]*(\S.*?)\s*$", re.M)
+
+
+def _tagged_fields(header: str) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for tag, value in _TAGGED_LINE.findall(header):
+        fields.setdefault(_TAGGED_KEYS.get(tag, tag.replace("-", " ")), value)
+    return fields
 
 
 def split_documents(text: str, source_name: str) -> list[Document]:
