@@ -16,7 +16,7 @@ from converter.statements import build_statements
 
 def inspect_filing(path: Path, console: Console, rows: bool = True) -> None:
     filing = read_filing(path)
-    statements = build_statements(filing.tables, filing.header.form_type or filing.cover.document_type)
+    statements = build_statements(filing.tables, filing.form_type)
     console.print(_header(filing))
     console.print(_documents(filing))
     console.print(f"{len(filing.tables)} tables read, {len(statements)} statements found, "
@@ -34,7 +34,7 @@ def _header(filing: Filing) -> Table:
     header, cover = filing.header, filing.cover
     table = Table("field", "value", title=escape(filing.source), title_justify="left")
     for name, value in (("company", header.company_name or cover.registrant_name), ("CIK", header.cik),
-                        ("form", header.form_type or cover.document_type),
+                        ("form", filing.form_type),
                         ("period of report", header.period_of_report or cover.report_date),
                         ("filed", header.filed_date), ("accession", header.accession)):
         table.add_row(name, escape(str(value)) if value else "-")

@@ -117,6 +117,11 @@ class Filing:
     cover: CoverPage
     schedules: list[FinancialDataSchedule] = field(default_factory=list)
 
+    @property
+    def form_type(self) -> str | None:
+        """The SEC header's form type, else the one the cover page states."""
+        return self.header.form_type or self.cover.document_type
+
 
 # --- what the statements stage produces -----------------------------------------------------------------------
 

@@ -45,7 +45,7 @@ class ConvertResult:
 
 def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResult:
     filing = read_filing(source)
-    statements = build_statements(filing.tables, filing.header.form_type or filing.cover.document_type)
+    statements = build_statements(filing.tables, filing.form_type)
     if not statements and not filing.schedules:
         raise ConversionError(f"{source}: no financial statement found ({len(filing.tables)} tables read)")
     packages = find_packages(options.taxonomy_packages)

@@ -57,7 +57,7 @@ def main() -> int:
 def _checks(path: Path, taxonomy) -> list[ScheduleCheck] | None:
     try:
         filing = read_filing(path)
-        statements = build_statements(filing.tables, filing.header.form_type or filing.cover.document_type)
+        statements = build_statements(filing.tables, filing.form_type)
         return map_filing(filing, statements, taxonomy).schedule_checks
     except ConversionError:
         return None

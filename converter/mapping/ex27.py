@@ -97,8 +97,8 @@ def _months(period_type: str | None) -> int | None:
 def _schedule_fact(schedule: FinancialDataSchedule, value: ScheduleValue, concept: str, period: Period,
                    unit: Unit, per_share: bool) -> Fact:
     multiplier = 1 if per_share else schedule.multiplier
-    power = len(str(multiplier)) - 1 if str(multiplier).strip("0") == "1" else 0
-    decimals = value.places if per_share else value.places - power
+    power = Decimal(multiplier).adjusted() if str(multiplier).rstrip("0") == "1" else 0
+    decimals = value.places - power
     return Fact(concept=concept, value=value.value * multiplier, period=period, unit=unit, decimals=decimals,
                 source=value.source)
 

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal, InvalidOperation
-
 from converter.model import Document, FinancialDataSchedule, ScheduleValue, SourceRef
+from converter.readers.numbers import parse_amount
 
 _TAG_LINE = re.compile(r"^\s*<(?P<tag>[A-Z0-9][A-Z0-9&/.-]*)>[ \t]*(?P<value>[^<\n]*?)[ \t]*(?P<marks>(?:<F\d+>\s*)*)$",
                        re.M)
 _SCHEDULE_DATE = re.compile(r"^(?P<month>[A-Z]{3})-(?P<day>\d{1,2})-(?P<year>\d{4})$")
-_NUMBER = re.compile(r"^(?P<open>\()?\s*(?P<minus>-)?\s*\$?\s*(?P<digits>[\d,]*\.?\d+)\s*(?P<close>\))?$")
 _MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 # Tags of the markup around the schedule, not schedule items.
 _MARKUP = {"TYPE", "SEQUENCE", "DESCRIPTION", "FILENAME", "TEXT", "PAGE", "TABLE", "S", "C", "LEGEND", "FN",
@@ -61,8 +59,9 @@ def _add(schedule: FinancialDataSchedule, tag: str, text: str, source: SourceRef
     elif tag == "PERIOD-END":
         schedule.period_end = schedule_date(text)
     else:
-        value, places = _number(text)
-        schedule.values.append(ScheduleValue(tag=tag, text=text, value=value, places=places, source=source))
+        amount = parse_amount(text)
+        schedule.values.append(ScheduleValue(tag=tag, text=text, value=amount and amount.value,
+                                             places=amount.places if amount else 0, source=source))
 
 
 def _flag(schedule: FinancialDataSchedule, tag: str) -> None:
@@ -86,16 +85,3 @@ def _multiplier(text: str) -> int:
     digits = text.replace(",", "").strip()
     return int(digits) if digits.isdigit() and int(digits) > 0 else 1
 
-
-def _number(text: str) -> tuple[Decimal | None, int]:
-    match = _NUMBER.match(text.strip())
-    if not match:
-        return None, 0
-    digits = match.group("digits").replace(",", "")
-    try:
-        value = Decimal(digits)
-    except InvalidOperation:
-        return None, 0
-    negative = bool(match.group("minus")) or bool(match.group("open") and match.group("close"))
-    places = len(digits.split(".")[1]) if "." in digits else 0
-    return (-value if negative else value), places

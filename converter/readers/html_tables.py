@@ -15,13 +15,12 @@ from lxml import etree, html
 
 from converter.model import Document, SourceRef, Table, TableRow
 from converter.readers import text_tables
-from converter.readers.patterns import COLUMN_PHRASE, FOOTNOTE_MARK, NUMBER, YEAR
+from converter.readers.numbers import parse_amount
+from converter.readers.patterns import COLUMN_PHRASE, YEAR
 
 _BLOCK_TAGS = {"p", "div", "br", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "li", "hr", "center", "table",
                "ul", "ol", "dl", "dt", "dd", "blockquote", "title", "td", "th"}
 _SKIPPED_TAGS = {"script", "style", "head"}
-_VALUE = re.compile(rf"^\$?\s*\(?\s*\$?\s*-?\s*{NUMBER}\s*\)?\s*%?\s*\)?{FOOTNOTE_MARK}$")
-_ZERO = re.compile(r"^\$?\s*\(?\s*(?:-{1,3}|\u2014|\u2013|-0-|nil)\s*\)?$", re.I)
 _LEADING_FRAGMENT = re.compile(r"^(?:\$|\(|\$\s*\(|\(\s*\$)$")
 _TRAILING_FRAGMENT = re.compile(r"^(?:\)|%|\)\s*%|%\s*\))$")
 
@@ -64,7 +63,7 @@ class _Walker:
         self.tables: list[Table] = []
 
     def walk(self, element: etree._Element) -> None:
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        tag = _tag(element)
         if tag in _SKIPPED_TAGS:
             self._add_text(element.tail)
             return
@@ -218,26 +217,28 @@ def _span(td: etree._Element, attribute: str) -> int:
 
 
 def _cell_text(td: etree._Element) -> str:
+    """A cell's text on one line: <br>, <p> and <div> inside it become spaces."""
     parts: list[str] = []
 
     def collect(element: etree._Element) -> None:
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        if tag in _SKIPPED_TAGS:
-            pass
-        elif tag in ("br", "p", "div"):
-            parts.append(" ")
+        tag = _tag(element)
         if tag not in _SKIPPED_TAGS:
-            parts.append(element.text or "")
+            spacer = " " if tag in ("br", "p", "div") else ""
+            parts.append(spacer + (element.text or ""))
             for child in element:
                 collect(child)
-            if tag in ("p", "div"):
-                parts.append(" ")
+            parts.append(spacer)
         parts.append(element.tail or "")
 
     parts.append(td.text or "")
     for child in td:
         collect(child)
     return fix_text("".join(parts))
+
+
+def _tag(element: etree._Element) -> str:
+    """The lower-case tag name; comments and processing instructions have none."""
+    return element.tag.lower() if isinstance(element.tag, str) else ""
 
 
 def _classify_row(cells: list[_Cell]) -> _Row:
@@ -265,7 +266,7 @@ def _classify_row(cells: list[_Cell]) -> _Row:
 
 
 def _is_value_text(text: str) -> bool:
-    return bool(_VALUE.match(text) or _ZERO.match(text))
+    return parse_amount(text) is not None
 
 
 def _columns(rows: list[_Row]) -> list[int]:
