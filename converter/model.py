@@ -85,7 +85,7 @@ class FilingHeader:
 
 @dataclass(frozen=True)
 class ScheduleValue:
-    """One tagged line of an EX-27 Financial Data Schedule: '<TOTAL-ASSETS>  81,490'."""
+    """One tagged line of an EX-27 Financial Data Schedule: '<TOTAL-ASSETS>  12,345'."""
     tag: str
     text: str                  # the value as printed, without footnote marks
     value: Decimal | None      # None where blank or unreadable

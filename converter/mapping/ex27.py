@@ -116,7 +116,7 @@ def _same_period(a: Period, b: Period) -> bool:
 
 
 def _agree(schedule_fact: Fact, statement_fact: Fact) -> bool:
-    """Equal to the precision of the coarser of the two: 7,106 (millions) agrees with 7,105,800 (thousands)."""
+    """Equal to the precision of the coarser of the two: 4,321 (millions) agrees with 4,320,900 (thousands)."""
     coarser = min(d for d in (schedule_fact.decimals, statement_fact.decimals) if d is not None)
     tolerance = Decimal(1).scaleb(-coarser)
     return abs(Decimal(schedule_fact.value) - Decimal(statement_fact.value)) < tolerance

@@ -1,6 +1,6 @@
 """Signs by meaning. A printed amount's sign says how it enters the statement's arithmetic; an XBRL value's sign
 says what the concept means. 'Interest expense (130)' added into a net loss is InterestExpense = 130; 'Accumulated
-deficit (802,249)' added into equity is RetainedEarningsAccumulatedDeficit = -802249.
+deficit (12,345)' added into equity is RetainedEarningsAccumulatedDeficit = -12345.
 
 Through the sums found in the statement, a row's value is its printed amount times the signs it is summed with,
 turned over where its concept's balance is opposite to the balance of the total it ends in. Rows in no sum keep

@@ -1,5 +1,5 @@
 """EX-27 Financial Data Schedules: '<TAG>  value' lines under an <ARTICLE>, with <MULTIPLIER>, <PERIOD-TYPE>,
-<FISCAL-YEAR-END>, <PERIOD-START>/<PERIOD-END> ('DEC-31-1997'), <RESTATED>, <FLAWED> and <F1> footnote marks.
+<FISCAL-YEAR-END>, <PERIOD-START>/<PERIOD-END> ('JUN-30-1999'), <RESTATED>, <FLAWED> and <F1> footnote marks.
 A document may hold several schedules, each starting at its <ARTICLE> line."""
 from __future__ import annotations
 

@@ -316,7 +316,7 @@ def _header_text(row: _Row, index: int, anchors: list[int], regions: list[tuple[
 
 
 def _label_area_phrase(row: _Row, label_end: int) -> str:
-    """'Three Months Ended Sept. 30' printed in the label column of the header describes every column: it joins
+    """'Three Months Ended June 30' printed in the label column of the header describes every column: it joins
     the caption, where periods and scale are read from."""
     text = " ".join(c.text for c in row.cells if c.start <= label_end)
     return text if COLUMN_PHRASE.search(text) else ""

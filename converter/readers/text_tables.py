@@ -185,7 +185,7 @@ def _find_columns(rows: list[_Line]) -> list[_Column]:
     for group in groups:
         members = [t for row in rows for t in row.tokens if group[0] <= t.anchor <= group[-1]]
         if len(group) < min_support or all(YEAR.match(t.text) for t in members):
-            continue     # years ending wrapped label lines ("...shares at September 26, 1997") are no column
+            continue     # years ending wrapped label lines ("...shares at June 30, 1999") are no column
         columns.append(_Column(anchor=sum(group) / len(group), start=min(t.start for t in members),
                                end=max(t.end for t in members)))
     return columns

@@ -94,9 +94,9 @@ def _safe_date(year: str, month: str, day: str) -> date | None:
 
 def period_from_caption(header: str, caption: list[str], instant: bool,
                         default_span: tuple[int, str] | None = None) -> Period | None:
-    """A column headed by its year alone takes month and day from the title: 'For the Years Ended October 31,
-    2003, 2002 and 2001' over '2002' is the year ended 2002-10-31; 'December 27, 2003 and December 28, 2002' over
-    '2002' is 2002-12-28."""
+    """A column headed by its year alone takes month and day from the title: 'For the Years Ended June 30,
+    2001, 2000 and 1999' over '2000' is the year ended 2000-06-30; 'January 1, 2000 and January 2, 1999' over
+    '1999' is 1999-01-02."""
     years = _YEAR.findall(header)
     if not years:
         return None
@@ -118,8 +118,8 @@ FISCAL_WEEK_SLACK = 6   # days a 52/53-week period end may sit from the calendar
 
 
 def snap_to_fiscal_dates(periods: list[Period]) -> dict[Period, Period]:
-    """52/53-week years end on a weekday, not a date: a year computed back from 'December 27, 2003' starts on
-    the day after the prior year-end the balance sheet states (December 28, 2002), not on December 28 by the
+    """52/53-week years end on a weekday, not a date: a year computed back from 'January 1, 2000' starts on
+    the day after the prior year-end the balance sheet states (January 2, 1999), not on January 2 by the
     calendar. Ends and starts within a few days of a balance-sheet date move onto it."""
     stated = sorted({period.end for period in periods if period.is_instant})
 
