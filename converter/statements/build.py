@@ -40,7 +40,7 @@ def _snap_periods(statements: list[Statement]) -> None:
 def _statement(table: Table, kind: StatementKind, default_span: tuple[int, str] | None) -> Statement:
     columns = _columns(table, kind is StatementKind.BALANCE_SHEET, default_span)
     separate_segments(columns)
-    title = next((line for line in table.caption if vocabulary().kinds and _is_title(line)), kind.value)
+    title = next((line for line in table.caption if _is_title(line)), kind.value)
     rows = _rows(table.rows, kind)
     return Statement(kind=kind, title=title, columns=columns, rows=rows,
                      scale=detect_scale(table.caption + table.column_headers), source=table.source)
