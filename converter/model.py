@@ -224,6 +224,15 @@ class Fact:
     source: SourceRef | None = None
 
 
+class Confidence(str, Enum):
+    """How sure a mapping is: HIGH where curated data or the user decided and the taxonomy's statement networks (or
+    the printed sums) agree, MEDIUM where only one source of evidence decided, LOW for company extensions."""
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+    NONE = "none"
+
+
 @dataclass
 class RowMapping:
     """How one statement row was mapped: the report lists every one of them."""
@@ -231,7 +240,44 @@ class RowMapping:
     label: str
     concept: str | None
     rule: str
+    confidence: Confidence = Confidence.NONE
+    extension: bool = False
+    line_item: bool = False      # a face-statement line with amounts in tagged columns: what coverage counts
     values: dict[str, str] = field(default_factory=dict)   # period -> XBRL value, for the report
+
+
+@dataclass(frozen=True)
+class ExtensionConcept:
+    """A company concept for a line no us-gaap concept states faithfully."""
+    name: str
+    label: str
+    item_type: str               # "xbrli:monetaryItemType", ...
+    period_type: str
+    balance: str | None
+
+
+@dataclass(frozen=True)
+class Summation:
+    total: str                   # concept qnames
+    item: str
+    weight: int
+
+
+@dataclass
+class Network:
+    """One statement as the linkbases present it: its concepts in order and the sums it prints."""
+    role_id: str
+    title: str
+    root: str                    # the us-gaap abstract concept the presentation hangs from
+    concepts: list[str] = field(default_factory=list)
+    summations: list[Summation] = field(default_factory=list)
+
+
+@dataclass
+class Extension:
+    prefix: str
+    namespace: str
+    concepts: list[ExtensionConcept] = field(default_factory=list)
 
 
 @dataclass
@@ -263,5 +309,8 @@ class FactSet:
     rows: list[RowMapping]
     warnings: list[str] = field(default_factory=list)
     namespaces: dict[str, str] = field(default_factory=dict)   # prefix -> namespace of every concept used
-    schema_refs: list[str] = field(default_factory=list)
+    schema_urls: dict[str, str] = field(default_factory=dict)   # prefix -> official schema of a standard taxonomy
     schedule_checks: list[ScheduleCheck] = field(default_factory=list)
+    extension: Extension | None = None
+    networks: list[Network] = field(default_factory=list)
+    structure_issues: list[str] = field(default_factory=list)   # printed totals that do not add up

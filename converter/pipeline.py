@@ -16,7 +16,7 @@ from converter.readers import read_filing
 from converter.statements import build_statements
 from converter.taxonomy import find_packages, load_taxonomy
 from converter.validate import ValidationResult, validate_instance
-from converter.writers import WRITERS
+from converter.writers import WRITERS, output_names
 from converter.writers.report import build_report, dumps
 
 EXIT_OK, EXIT_CONVERSION_ERROR, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
@@ -58,11 +58,10 @@ def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResul
     staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.partial-", dir=outdir.parent))
     staging.chmod(0o755 & ~_umask())
     try:
-        outputs = {}
-        for name, (pattern, writer) in WRITERS.items():
-            file_name = pattern.format(stem=stem)
-            (staging / file_name).write_text(writer(facts, source.name), encoding="utf-8")
-            outputs[name] = file_name
+        names = output_names(stem, source.name)
+        for name, (_, writer) in WRITERS.items():
+            (staging / names.files[name]).write_text(writer(facts, names), encoding="utf-8")
+        outputs = dict(names.files)
         validation = (validate_instance(staging / outputs["instance"], packages, options.online)
                       if options.validate else ValidationResult(ran=False))
         report = build_report(source.name, outputs, validation.as_dict(), facts, statements)

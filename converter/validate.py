@@ -59,7 +59,7 @@ def validate_instance(instance: Path, packages: list[Path], online: bool = False
 
     collector = _Collector()
     options = RuntimeOptions(
-        entrypointFile=str(instance), validate=True, calcs="xbrl21", disablePersistentConfig=True,
+        entrypointFile=str(instance), validate=True, calcs="c11r", disablePersistentConfig=True,
         internetConnectivity="online" if online else "offline",
         packages=[str(p) for p in packages] or None, logFormat="[%(messageCode)s] %(message)s")
     with _quiet_arelle_home(), Session() as session:
@@ -73,7 +73,7 @@ def _classify(records: list[tuple[str, str, str]]) -> ValidationResult:
         line = f"[{code}] {message}" if code else message
         if code in _UNAVAILABLE_CODES or "Could not load file" in message:
             result.unavailable.append(line)
-        elif code.startswith("calc") or "xbrl.5.2.5.2" in code:
+        elif code.startswith("calc11e:inconsistentCalculation") or code == "xbrl.5.2.5.2:calcInconsistency":
             result.inconsistencies.append(line)
         elif level in ("ERROR", "CRITICAL"):
             result.errors.append(line)

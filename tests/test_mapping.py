@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from converter.mapping import deduplicate
+from converter.mapping import deduplicate, mapping_context
 from converter.mapping.facts import map_statement
 from converter.mapping.labels import LabelMap, normalise_label
-from converter.model import (Amount, Column, ColumnRole, Fact, Measure, Period, Scale, SourceRef, Statement,
+from converter.model import (Amount, Entity, Column, ColumnRole, Fact, Measure, Period, Scale, SourceRef, Statement,
                              StatementKind, StatementRow, Unit)
 from converter.resources import maps_dir
 from converter.taxonomy import load_taxonomy
@@ -79,7 +79,7 @@ def _statement(kind, rows, period=Q):
 
 
 def _values(statement, taxonomy):
-    return {f.concept.split(":")[1]: f.value for f in map_statement(0, statement, taxonomy, LabelMap()).facts}
+    return {f.concept.split(":")[1]: f.value for f in map_statement(0, statement, mapping_context(taxonomy, Entity('s', 'X', 'Example Corp'))).facts}
 
 
 def test_signs_follow_meaning_through_the_printed_sums(taxonomy):

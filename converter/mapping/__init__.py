@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
+from converter.mapping.choice import ConceptChooser
 from converter.mapping.cover import cover_facts, document_date
 from converter.mapping.ex27 import check_schedules
-from converter.mapping.facts import map_statement
+from converter.mapping.extensions import ExtensionBuilder
+from converter.mapping.facts import MappingContext, map_statement
 from converter.mapping.labels import LabelMap
+from converter.mapping.networks import merge_networks
 from converter.model import Entity, Fact, FactSet, Filing, Period, Statement
 from converter.taxonomy import Taxonomy
 
@@ -17,14 +21,20 @@ UNIDENTIFIED_SCHEME = "urn:legacy-xbrl:registrant-name"
 
 def map_filing(filing: Filing, statements: list[Statement], taxonomy: Taxonomy, cik: str | None = None,
                overrides: Path | None = None) -> FactSet:
-    labels = LabelMap(overrides)
     entity, warnings = choose_entity(filing, cik)
+    context = mapping_context(taxonomy, entity, document_date(filing.cover, filing.header), overrides)
+    extensions = context.extensions
     facts: list[Fact] = []
-    rows = []
+    result = FactSet(entity=entity, facts=[], rows=[], warnings=warnings, extension=extensions.extension)
     for index, statement in enumerate(statements):
-        mapped = map_statement(index, statement, taxonomy, labels)
+        mapped = map_statement(index, statement, context)
         facts.extend(mapped.facts)
-        rows.extend(mapped.rows)
+        result.rows.extend(mapped.rows)
+        result.structure_issues.extend(mapped.issues)
+        if mapped.network is not None and mapped.network.concepts:
+            result.networks.append(mapped.network)
+    result.networks, issues = merge_networks(result.networks)
+    result.structure_issues.extend(issues)
     unique, conflicts = deduplicate(facts)
     warnings.extend(conflicts)
     schedule_facts, checks = check_schedules(filing.schedules, unique, taxonomy)
@@ -34,10 +44,18 @@ def map_filing(filing: Filing, statements: list[Statement], taxonomy: Taxonomy, 
     if period is not None:
         unique = cover_facts(filing.cover, filing.header, period, entity.identifier
                              if entity.scheme == CIK_SCHEME else None) + unique
-    used = sorted({fact.concept.split(":")[0] for fact in unique})
-    return FactSet(entity=entity, facts=unique, rows=rows, warnings=warnings,
-                   namespaces={p: taxonomy.namespaces[p] for p in used},
-                   schema_refs=[taxonomy.schema_urls[p] for p in used], schedule_checks=checks)
+    namespaces = dict(taxonomy.namespaces, **{extensions.extension.prefix: extensions.extension.namespace})
+    result.facts = unique
+    result.namespaces = namespaces
+    result.schema_urls = dict(taxonomy.schema_urls)
+    result.schedule_checks = checks
+    return result
+
+
+def mapping_context(taxonomy: Taxonomy, entity: Entity, when: date | None = None,
+                    overrides: Path | None = None) -> MappingContext:
+    return MappingContext(taxonomy, ConceptChooser(taxonomy, LabelMap(overrides)),
+                          ExtensionBuilder(taxonomy, entity.name, entity.identifier, when))
 
 
 def choose_entity(filing: Filing, cik: str | None) -> tuple[Entity, list[str]]:

@@ -10,7 +10,7 @@ from datetime import timedelta
 from decimal import Decimal
 from functools import lru_cache
 
-from converter.mapping.facts import unit_of
+from converter.mapping.choice import unit_of
 from converter.model import FinancialDataSchedule, Fact, Period, ScheduleCheck, ScheduleValue, Unit
 from converter.resources import maps_dir
 from converter.statements.periods import start_of_span

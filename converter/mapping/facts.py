@@ -1,46 +1,59 @@
-"""Statements to us-gaap facts: concept per row, value with sign by meaning, scale, period, unit, decimals."""
+"""Statements to facts: concept per row (standard or extension), value with sign by meaning, scale, period, unit,
+decimals; and the statement's presentation and calculation network."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from decimal import Decimal
 
-from converter.mapping.labels import LabelMap
+from converter.mapping.choice import UNITS, Choice, ConceptChooser
+from converter.mapping.extensions import ExtensionBuilder
+from converter.mapping.networks import build_network, kind_settings
 from converter.mapping.signs import SignResolver
-from converter.mapping.structure import find_sums
-from converter.model import (Amount, lexical, ColumnRole, Fact, Measure, Period, RowMapping, Statement, StatementRow, Unit)
+from converter.mapping.structure import find_sums, unbalanced_totals
+from converter.model import (Amount, ColumnRole, Confidence, Fact, Measure, Network, Period, RowMapping, Statement,
+                             StatementRow, lexical)
 from converter.taxonomy import Concept, Taxonomy
 
-_UNITS = {Measure.MONETARY: Unit.USD, Measure.SHARES: Unit.SHARES, Measure.PER_SHARE: Unit.USD_PER_SHARE}
+
+@dataclass
+class MappingContext:
+    taxonomy: Taxonomy
+    chooser: ConceptChooser
+    extensions: ExtensionBuilder
 
 
 @dataclass
 class StatementFacts:
     facts: list[Fact] = field(default_factory=list)
     rows: list[RowMapping] = field(default_factory=list)
+    network: Network | None = None
+    issues: list[str] = field(default_factory=list)
 
 
-def map_statement(index: int, statement: Statement, taxonomy: Taxonomy, labels: LabelMap) -> StatementFacts:
-    result = StatementFacts()
+def map_statement(index: int, statement: Statement, context: MappingContext) -> StatementFacts:
     reported = [i for i, c in enumerate(statement.columns) if c.role is ColumnRole.REPORTED and c.period]
-    concepts: dict[int, Concept | None] = {}
-    rules: dict[int, str] = {}
-    for row_index, row in enumerate(statement.rows):
-        if row.is_heading:
-            continue
-        concept, rule = _concept_for(statement, row, taxonomy, labels)
-        concepts[row_index], rules[row_index] = concept, rule
-    signs = SignResolver(statement.kind, find_sums(statement, reported), concepts,
-                         {i: r.label for i, r in enumerate(statement.rows)},
+    line_items = {i for i, row in enumerate(statement.rows) if _is_line_item(row, reported)}
+    choices = _choices(statement, reported, line_items, context)
+    concepts = {i: c.concept for i, c in choices.items() if c.concept is not None}
+    links = find_sums(statement, reported)
+    signs = SignResolver(statement.kind, links, dict(concepts), {i: r.label for i, r in enumerate(statement.rows)},
                          {i: _printed_negative(r, reported) for i, r in enumerate(statement.rows)})
-    for row_index, concept in concepts.items():
+    _settle_extension_balances(choices, concepts, signs, context.extensions)
+    structure = build_network(index, statement, concepts, links, signs, context.taxonomy)
+    result = StatementFacts(network=structure.network, issues=structure.issues + [
+        f"{statement.kind.value} line {statement.rows[r].source.line}: printed total {statement.rows[r].label!r} "
+        "is not the sum of the lines above it" for r in unbalanced_totals(statement, reported, links)])
+    for row_index, choice in choices.items():
         row = statement.rows[row_index]
-        mapping = RowMapping(statement=index, label=row.label, concept=concept.qname if concept else None,
-                             rule=rules[row_index])
-        if concept is not None:
+        confidence = Confidence.HIGH if row_index in structure.confirmed and choice.concept else choice.confidence
+        mapping = RowMapping(statement=index, label=row.label, concept=choice.concept.qname if choice.concept else None,
+                             rule=choice.rule, confidence=confidence, extension=choice.extension,
+                             line_item=row_index in line_items)
+        if choice.concept is not None:
             orientation = signs.orientation(row_index) if row.measure is Measure.MONETARY else 1
             for column in reported:
-                fact = _fact(statement, row, column, concept, orientation)
+                fact = _fact(statement, row, column, choice.concept, orientation)
                 if fact is not None:
                     result.facts.append(fact)
                     mapping.values[str(fact.period)] = lexical(fact.value)
@@ -48,30 +61,51 @@ def map_statement(index: int, statement: Statement, taxonomy: Taxonomy, labels: 
     return result
 
 
-def _concept_for(statement: Statement, row: StatementRow, taxonomy: Taxonomy, labels: LabelMap
-                 ) -> tuple[Concept | None, str]:
-    if row.measure is Measure.PERCENT:
-        return None, "percentage row: a ratio of other lines, not tagged"
-    rule = labels.lookup(statement.kind, row.label)
-    if rule is None:
-        return None, "no label pattern matched"
-    concept = taxonomy.get(rule.concept)
-    if concept is None or concept.abstract:
-        return None, f"{rule.origin}: {rule.concept} is not a concept of the loaded taxonomy"
-    expected_unit = _UNITS[row.measure]
-    if unit_of(concept) is not expected_unit:
-        return None, f"{rule.origin}: {rule.concept} does not take {expected_unit.value} values"
-    return concept, rule.origin
+def _choices(statement: Statement, reported: list[int], line_items: set[int], context: MappingContext
+             ) -> dict[int, Choice]:
+    """Standard concepts first; a concept already taken by another line with other amounts, and every line item
+    left without one, get an extension concept."""
+    choices: dict[int, Choice] = {}
+    taken: dict[str, int] = {}
+    for row_index, row in enumerate(statement.rows):
+        if row.is_heading:
+            continue
+        choice = context.chooser.choose(statement.kind, row)
+        first = taken.get(choice.concept.qname) if choice.concept else None
+        if first is not None and _amounts(statement.rows[first], reported) != _amounts(row, reported):
+            choice = Choice(None, f"{choice.rule}: concept already taken by {statement.rows[first].label!r}")
+        if choice.concept is None and row_index in line_items:
+            choice = _extension(statement, row, choice, taken, context.extensions)
+        if choice.concept is not None:
+            taken.setdefault(choice.concept.qname, row_index)
+        choices[row_index] = choice
+    return choices
 
 
-def unit_of(concept: Concept) -> Unit | None:
-    if concept.is_monetary:
-        return Unit.USD
-    if concept.type.endswith("sharesItemType"):
-        return Unit.SHARES
-    if concept.type.endswith("perShareItemType"):
-        return Unit.USD_PER_SHARE
-    return None
+def _extension(statement: Statement, row: StatementRow, unmatched: Choice, taken: dict[str, int],
+               extensions: ExtensionBuilder) -> Choice:
+    period_type = kind_settings(statement.kind).period_type
+    names = {q.partition(":")[2] for q in taken if q.startswith(extensions.extension.prefix + ":")}
+    concept = extensions.concept_for(row.label, row.measure, period_type, names)
+    return Choice(concept, f"extension: no us-gaap concept ({unmatched.rule})", Confidence.LOW, extension=True)
+
+
+def _settle_extension_balances(choices: dict[int, Choice], concepts: dict[int, Concept], signs: SignResolver,
+                               extensions: ExtensionBuilder) -> None:
+    for row_index, choice in choices.items():
+        if choice.extension and choice.concept is not None:
+            extensions.settle_balance(choice.concept.name, signs.implied_balance(row_index))
+            settled = extensions.by_name[choice.concept.name]
+            concepts[row_index] = replace(choice.concept, balance=settled.balance)
+
+
+def _is_line_item(row: StatementRow, reported: list[int]) -> bool:
+    return (not row.is_heading and row.measure is not Measure.PERCENT
+            and any(row.amounts[c] is not None for c in reported))
+
+
+def _amounts(row: StatementRow, reported: list[int]) -> list[Decimal | None]:
+    return [row.amounts[c].value if row.amounts[c] is not None else None for c in reported]
 
 
 def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept, orientation: int) -> Fact | None:
@@ -81,7 +115,7 @@ def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept
         return None
     power = {Measure.MONETARY: statement.scale.money, Measure.SHARES: statement.scale.shares}.get(row.measure, 0)
     value = (amount.value * orientation).scaleb(power)
-    return Fact(concept=concept.qname, value=_normalised(value), period=period, unit=_UNITS[row.measure],
+    return Fact(concept=concept.qname, value=_normalised(value), period=period, unit=UNITS[row.measure],
                 decimals=_decimals(amount, power),
                 source=row.cell_sources[column] if column < len(row.cell_sources) else row.source)
 

@@ -31,11 +31,15 @@ def _abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
                      for row in csv.DictReader(handle))
 
 
-def normalise_label(label: str) -> str:
+def strip_footnote_marks(label: str) -> str:
     text = label.strip()
     while _FOOTNOTE_MARK.search(text) and len(text) > 3:
         text = _FOOTNOTE_MARK.sub("", text)
-    text = text.lower().replace("&", " and ")
+    return text
+
+
+def normalise_label(label: str) -> str:
+    text = strip_footnote_marks(label).lower().replace("&", " and ")
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     for pattern, expansion in _abbreviations():
         text = pattern.sub(expansion, text)

@@ -50,6 +50,16 @@ class SignResolver:
             return ancestor_orientation * path_sign
         return ancestor_orientation * path_sign * (1 if balance == ancestor_balance else -1)
 
+    def implied_balance(self, row: int) -> str | None:
+        """The balance a concept without one must have for its value to add into its total the way it is read:
+        the balance of the nearest total above it that has one."""
+        if row not in self.links:
+            return None
+        ancestor = self.links[row].parent
+        while self._balance(ancestor) is None and ancestor in self.links:
+            ancestor = self.links[ancestor].parent
+        return self._balance(ancestor) or _NATURAL_BALANCE.get(self.kind)
+
     def _unsummed(self, row: int) -> int:
         deducted = self._balance(row) == "debit" and self.printed_negative.get(row, False)
         return -1 if deducted and not _MAY_BE_NEGATIVE.search(self.labels.get(row, "")) else 1

@@ -59,3 +59,13 @@ def _closed_run(statement: Statement, total: int, open_rows: list[int], columns:
 def _value(statement: Statement, row: int, column: int) -> Decimal:
     amount = statement.rows[row].amounts[column]
     return amount.value if amount is not None else Decimal(0)
+
+
+def unbalanced_totals(statement: Statement, columns: list[int], links: dict[int, Link]) -> list[int]:
+    """Rows labelled as totals (or unlabeled totals) with amounts that close no run of the lines above them."""
+    total_pattern = vocabulary().structure["stated_total"]
+    parents = {link.parent for link in links.values()}
+    return [i for i, row in enumerate(statement.rows)
+            if not row.is_heading and row.measure is Measure.MONETARY and i not in parents
+            and (row.synthesized_label or total_pattern.search(row.label)) and _has_values(statement, i, columns)
+            and any(_value(statement, i, c) != 0 for c in columns)]

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import urllib.request
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from lxml import etree
 
 from converter.model import ConversionError
+from converter.taxonomy.networks import StatementNetworks, load_networks
 from converter.taxonomy.packages import PackageResolver
 
 _XS = "{http://www.w3.org/2001/XMLSchema}"
@@ -33,15 +36,30 @@ class Concept:
     def is_monetary(self) -> bool:
         return self.type.endswith("monetaryItemType")
 
+    @property
+    def words(self) -> str:
+        """The name as lower-case words: 'AccountsPayableCurrent' -> 'accounts payable current'."""
+        return " ".join(re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", self.name)).lower()
+
 
 @dataclass
 class Taxonomy:
     concepts: dict[str, Concept]        # "us-gaap:Assets" -> Concept
     namespaces: dict[str, str]          # prefix -> namespace
     schema_urls: dict[str, str]         # prefix -> schema URL for the instance's schemaRef
+    networks: StatementNetworks = field(default_factory=StatementNetworks)
 
     def get(self, qname: str) -> Concept | None:
         return self.concepts.get(qname)
+
+    @cached_property
+    def by_words(self) -> dict[str, list[Concept]]:
+        """Non-abstract concepts by the words of their names, for matching a label that states a name outright."""
+        index: dict[str, list[Concept]] = {}
+        for concept in self.concepts.values():
+            if not concept.abstract:
+                index.setdefault(concept.words, []).append(concept)
+        return index
 
 
 def load_taxonomy(packages: list[Path], year: int = 2024, online: bool = False) -> Taxonomy:
@@ -55,6 +73,7 @@ def load_taxonomy(packages: list[Path], year: int = 2024, online: bool = False) 
                 f"{url} is in none of the taxonomy packages ({len(packages)} given); pass --taxonomy-package, "
                 f"set LEGACY_XBRL_TAXONOMY_PACKAGES, or allow downloads with --online")
         _add_schema(taxonomy, prefix, url, content)
+    taxonomy.networks = load_networks(resolver, year)
     return taxonomy
 
 

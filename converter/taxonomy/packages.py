@@ -55,6 +55,17 @@ class PackageResolver:
         for package in packages:
             self.rewrites.extend(_catalog_rewrites(package))
 
+    def list(self, folder_url: str) -> list[str]:
+        """The official URLs of the package members under folder_url (one level)."""
+        urls = []
+        for rewrite in self.rewrites:
+            if folder_url.startswith(rewrite.uri_start):
+                folder = posixpath.normpath(rewrite.member_prefix + folder_url[len(rewrite.uri_start):]) + "/"
+                with zipfile.ZipFile(rewrite.package) as archive:
+                    urls.extend(folder_url + name[len(folder):] for name in archive.namelist()
+                                if name.startswith(folder) and "/" not in name[len(folder):] and name != folder)
+        return sorted(set(urls))
+
     def read(self, url: str) -> bytes | None:
         for rewrite in self.rewrites:
             if url.startswith(rewrite.uri_start):

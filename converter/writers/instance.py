@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from converter import __version__
 from converter.model import FactSet, Period, Unit, lexical
+from converter.writers.naming import OutputNames
 from converter.writers.templating import render
 
 _MEASURES = {Unit.USD: ("iso4217:USD", None), Unit.SHARES: ("xbrli:shares", None),
@@ -28,12 +29,12 @@ def context_id(period: Period) -> str:
     return f"I{end}" if period.is_instant else f"D{period.start.strftime('%Y%m%d')}_{end}"
 
 
-def render_instance(facts: FactSet, source_name: str) -> str:
+def render_instance(facts: FactSet, names: OutputNames) -> str:
     periods = sorted({f.period for f in facts.facts}, key=lambda p: (p.is_instant, p.end, p.start or p.end))
     units = sorted({f.unit for f in facts.facts if f.unit}, key=lambda u: u.value)
     fact_views = [{"concept": f.concept, "context": context_id(f.period), "unit": f.unit.value if f.unit else None,
                    "decimals": f.decimals, "value": lexical(f.value)} for f in facts.facts]
-    return render("instance.xml.j2", version=__version__, source_name=source_name,
-                  namespaces=facts.namespaces, schema_refs=facts.schema_refs, entity=facts.entity,
+    return render("instance.xml.j2", version=__version__, source_name=names.source_name,
+                  namespaces=facts.namespaces, schema_ref=names.files["schema"], entity=facts.entity,
                   contexts=[_Context(context_id(p), p) for p in periods],
                   units=[_UnitView(u.value, *_MEASURES[u]) for u in units], facts=fact_views)

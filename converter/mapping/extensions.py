@@ -1,0 +1,76 @@
+"""Company extension concepts for the lines no us-gaap concept states faithfully.
+
+Names come from the printed label ('Cumulative effect of accounting change' -> CumulativeEffectOfAccountingChange);
+a name never repeats a standard concept's, one name never carries two types or period types, and the prefix comes
+from the registrant's name."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from converter.mapping.labels import strip_footnote_marks
+from converter.model import Extension, ExtensionConcept, Measure
+from converter.taxonomy import Concept, Taxonomy
+
+_ITEM_TYPES = {Measure.MONETARY: "xbrli:monetaryItemType", Measure.SHARES: "xbrli:sharesItemType",
+               Measure.PER_SHARE: "dtr-types:perShareItemType"}
+_RESERVED_PREFIXES = {"us-gaap", "dei", "srt", "xbrli", "link", "xlink", "xsd", "xs", "xml", "iso4217", "dtr-types",
+                      "ix", "ixt", "xbrldt", "ref", "country", "stpr"}
+MAX_NAME = 120
+
+
+def extension_prefix(company: str | None) -> str:
+    words = re.findall(r"[a-z0-9]+", (company or "").lower().replace("&", ""))
+    prefix = (words[0] if words else "")[:12]
+    if not prefix or not prefix[0].isalpha() or prefix in _RESERVED_PREFIXES:
+        prefix = "x" + prefix
+    return prefix
+
+
+class ExtensionBuilder:
+    def __init__(self, taxonomy: Taxonomy, company: str | None, identifier: str, when: date | None):
+        self.taxonomy = taxonomy
+        prefix = extension_prefix(company)
+        stamp = when.isoformat() if when else "undated"
+        self.extension = Extension(prefix, f"urn:legacy-xbrl:ext:{_slug(identifier)}:{stamp}")
+        self.by_name: dict[str, ExtensionConcept] = {}
+
+    def concept_for(self, label: str, measure: Measure, period_type: str, taken: set[str]) -> Concept:
+        """taken: names already used by other lines of the same statement, which must not share a concept."""
+        item_type = _ITEM_TYPES[measure]
+        base = _camel_case(strip_footnote_marks(label))
+        name, counter = base, 1
+        while name in taken or not self._fits(name, label, item_type, period_type):
+            counter += 1
+            name = f"{base}{counter}"
+        if name not in self.by_name:
+            self.by_name[name] = ExtensionConcept(name, strip_footnote_marks(label), item_type, period_type, None)
+            self.extension.concepts.append(self.by_name[name])
+        return Concept(self.extension.prefix, name, item_type, period_type, None, False)
+
+    def settle_balance(self, name: str, balance: str | None) -> None:
+        """The first statement that sums the line decides its balance (the balance of the total it adds into)."""
+        current = self.by_name.get(name)
+        if current is not None and current.balance is None and balance and current.item_type.endswith("monetaryItemType"):
+            settled = ExtensionConcept(current.name, current.label, current.item_type, current.period_type, balance)
+            self.by_name[name] = settled
+            self.extension.concepts[self.extension.concepts.index(current)] = settled
+
+    def _fits(self, name: str, label: str, item_type: str, period_type: str) -> bool:
+        if f"us-gaap:{name}" in self.taxonomy.concepts or f"dei:{name}" in self.taxonomy.concepts:
+            return False
+        existing = self.by_name.get(name)
+        return existing is None or (existing.item_type, existing.period_type, existing.label.lower()) == (
+            item_type, period_type, strip_footnote_marks(label).lower())
+
+
+def _camel_case(label: str) -> str:
+    words = re.findall(r"[A-Za-z0-9]+", label.replace("&", " and "))
+    name = "".join(w[:1].upper() + w[1:].lower() if not w.isupper() or len(w) > 4 else w for w in words)
+    if not name or not name[0].isalpha():
+        name = "Line" + name
+    return name[:MAX_NAME]
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9.-]+", "-", text).strip("-") or "unknown"

@@ -1,0 +1,140 @@
+"""Each statement as linkbase networks: its concepts in printed order (presentation) and the sums it prints
+(calculation), with weights that make the XBRL values add up the way the printed amounts do."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from converter.mapping.signs import SignResolver
+from converter.mapping.structure import Link
+from converter.model import Network, Statement, StatementKind, Summation
+from converter.resources import maps_dir
+from converter.taxonomy import Concept, Taxonomy
+
+
+@dataclass(frozen=True)
+class KindSettings:
+    networks: tuple[str, ...]     # us-gaap stm network codes
+    root: str
+    title: str
+    period_type: str
+
+
+@lru_cache(maxsize=1)
+def _settings() -> dict[str, KindSettings]:
+    with open(maps_dir() / "networks.toml", "rb") as handle:
+        data = tomllib.load(handle)
+    return {kind: KindSettings(tuple(v["networks"]), v["root"], v["title"], v["period_type"])
+            for kind, v in data.items()}
+
+
+def kind_settings(kind: StatementKind) -> KindSettings:
+    return _settings()[kind.value]
+
+
+@dataclass
+class StatementStructure:
+    network: Network
+    issues: list[str]
+    confirmed: set[int]           # rows whose concept and sign a us-gaap calculation confirms
+
+
+def build_network(index: int, statement: Statement, concepts: dict[int, Concept], links: dict[int, Link],
+                  signs: SignResolver, taxonomy: Taxonomy) -> StatementStructure:
+    settings = kind_settings(statement.kind)
+    title = statement.title or settings.title
+    network = Network(role_id=f"Statement{index + 1}", title=title, root=settings.root)
+    for row in sorted(concepts):
+        if concepts[row].qname not in network.concepts:
+            network.concepts.append(concepts[row].qname)
+    structure = StatementStructure(network, [], set())
+    ambiguous = _repeated(concepts)
+    for child, link in sorted(links.items()):
+        total, item = concepts.get(link.parent), concepts.get(child)
+        if total is None or item is None or total.qname in ambiguous or item.qname in ambiguous:
+            continue
+        weight = signs.orientation(link.parent) * link.sign * signs.orientation(child)
+        problem = _unsound(total, item, weight)
+        if problem:
+            structure.issues.append(f"{statement.rows[link.parent].label!r} = ... {statement.rows[child].label!r}: "
+                                    f"{problem}; not written to the calculation linkbase")
+            continue
+        network.summations.append(Summation(total.qname, item.qname, weight))
+        if taxonomy.networks.summations.get((total.qname, item.qname)) == weight:
+            structure.confirmed.add(child)
+    return structure
+
+
+def merge_networks(networks: list[Network]) -> tuple[list[Network], list[str]]:
+    """One network per statement kind, as filers present them: calculations hold in every context, so a total's
+    items printed in one statement (a line another statement's periods lack) complete the same total elsewhere.
+    An item already counted through another item of the same total is not added twice."""
+    merged: dict[str, Network] = {}
+    issues = []
+    for network in networks:
+        target = merged.setdefault(network.root, Network(
+            role_id=network.root.partition(":")[2].removesuffix("Abstract"), title=network.title, root=network.root))
+        target.concepts.extend(c for c in network.concepts if c not in target.concepts)
+        for summation in network.summations:
+            if summation in target.summations:
+                continue
+            problem = _conflict(target, summation)
+            if problem:
+                issues.append(problem)
+            else:
+                target.summations.append(summation)
+    return list(merged.values()), issues
+
+
+def _conflict(network: Network, new: Summation) -> str | None:
+    items = {s.item: s.weight for s in network.summations if s.total == new.total}
+    if new.item in items:
+        return (f"{new.item} enters {new.total} with weight {items[new.item]} in one statement and {new.weight} in "
+            "another; the second is not written")
+    related = _descendants(network, new.item) | _ancestors(network, new.item)
+    if related & set(items) or new.total in _descendants(network, new.item):
+        return f"{new.item} would count twice in {new.total}; not written"
+    return None
+
+
+def _descendants(network: Network, concept: str) -> set[str]:
+    found: set[str] = set()
+    frontier = [concept]
+    while frontier:
+        current = frontier.pop()
+        for s in network.summations:
+            if s.total == current and s.item not in found:
+                found.add(s.item)
+                frontier.append(s.item)
+    return found
+
+
+def _ancestors(network: Network, concept: str) -> set[str]:
+    found: set[str] = set()
+    frontier = [concept]
+    while frontier:
+        current = frontier.pop()
+        for s in network.summations:
+            if s.item == current and s.total not in found:
+                found.add(s.total)
+                frontier.append(s.total)
+    return found
+
+
+def _repeated(concepts: dict[int, Concept]) -> set[str]:
+    seen: set[str] = set()
+    repeated = set()
+    for concept in concepts.values():
+        (repeated if concept.qname in seen else seen).add(concept.qname)
+    return repeated
+
+
+def _unsound(total: Concept, item: Concept, weight: int) -> str | None:
+    if total.qname == item.qname:
+        return "a total cannot sum into itself"
+    if total.period_type != item.period_type:
+        return "a balance and a flow do not sum in one context"
+    if total.balance and item.balance and (total.balance == item.balance) != (weight > 0):
+        return f"weight {weight} contradicts balances {total.balance}/{item.balance}"
+    return None
