@@ -36,12 +36,18 @@ class ConceptChooser:
         self.taxonomy = taxonomy
         self.labels = labels
 
-    def choose(self, kind: StatementKind, row: StatementRow) -> Choice:
+    def choose(self, kind: StatementKind, row: StatementRow, section: str = "") -> Choice:
+        """section: the heading or total printed last above the row ('Current liabilities:', 'Total assets')."""
         if row.measure is Measure.PERCENT:
             return Choice(None, "percentage row: a ratio of other lines, not tagged")
-        rule = self.labels.lookup(kind, row.label)
-        if rule is not None:
-            return self._curated(kind, row, rule.concept, rule.origin)
+        rejected = None
+        for rule in self.labels.candidates(kind, row.label, section):
+            choice = self._curated(kind, row, rule.concept, rule.origin)
+            if choice.concept is not None:
+                return choice
+            rejected = rejected or choice
+        if rejected is not None:
+            return rejected
         named = self._named(kind, row)
         if named is not None:
             return Choice(named, "taxonomy: the label states the concept's name", Confidence.MEDIUM)

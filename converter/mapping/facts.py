@@ -2,6 +2,7 @@
 decimals; and the statement's presentation and calculation network."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from decimal import Decimal
@@ -10,10 +11,12 @@ from converter.mapping.choice import UNITS, Choice, ConceptChooser
 from converter.mapping.extensions import ExtensionBuilder
 from converter.mapping.networks import build_network, kind_settings
 from converter.mapping.signs import SignResolver
-from converter.mapping.structure import find_sums, unbalanced_totals
+from converter.mapping.structure import find_sums, section_above, unbalanced_totals
 from converter.model import (Amount, ColumnRole, Confidence, Fact, Measure, Network, Period, RowMapping, Statement,
                              StatementRow, lexical)
 from converter.taxonomy import Concept, Taxonomy
+
+_OPENING = re.compile(r"\bbeginning\b|\bstart\b|\bopening\b", re.I)
 
 
 @dataclass
@@ -67,12 +70,13 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
     left without one, get an extension concept."""
     choices: dict[int, Choice] = {}
     taken: dict[str, int] = {}
+    sections = section_above(statement)
     for row_index, row in enumerate(statement.rows):
         if row.is_heading:
             continue
-        choice = context.chooser.choose(statement.kind, row)
+        choice = context.chooser.choose(statement.kind, row, sections[row_index])
         first = taken.get(choice.concept.qname) if choice.concept else None
-        if first is not None and _amounts(statement.rows[first], reported) != _amounts(row, reported):
+        if first is not None and _clash(statement, statement.rows[first], row, choice.concept, reported):
             choice = Choice(None, f"{choice.rule}: concept already taken by {statement.rows[first].label!r}")
         if choice.concept is None and row_index in line_items:
             choice = _extension(statement, row, choice, taken, context.extensions)
@@ -104,8 +108,15 @@ def _is_line_item(row: StatementRow, reported: list[int]) -> bool:
             and any(row.amounts[c] is not None for c in reported))
 
 
-def _amounts(row: StatementRow, reported: list[int]) -> list[Decimal | None]:
-    return [row.amounts[c].value if row.amounts[c] is not None else None for c in reported]
+def _clash(statement: Statement, first: StatementRow, row: StatementRow, concept: Concept, reported: list[int]
+           ) -> bool:
+    """Two lines on one concept clash where they give one period two amounts ('Cash at beginning of year' and
+    'Cash at end of year' do not: their periods differ)."""
+    def values(line: StatementRow) -> dict[Period, Decimal]:
+        return {period: line.amounts[c].value for c in reported if line.amounts[c] is not None
+                and (period := _fact_period(statement.columns[c].period, concept, line.label)) is not None}
+    earlier, later = values(first), values(row)
+    return any(earlier[p] != later[p] for p in earlier.keys() & later.keys())
 
 
 def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept, orientation: int) -> Fact | None:
@@ -128,7 +139,7 @@ def _fact_period(period: Period | None, concept: Concept, label: str) -> Period 
         return period if not period.is_instant else None
     if period.is_instant:
         return period
-    if "beginning" in label.lower():
+    if _OPENING.search(label):
         return Period(end=period.start - timedelta(days=1))
     return Period(end=period.end)
 

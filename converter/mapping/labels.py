@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 
 from converter.model import StatementKind
 from converter.resources import maps_dir
@@ -18,10 +19,12 @@ class LabelRule:
     statement: str        # a StatementKind value, or "any"
     pattern: re.Pattern[str]
     concept: str
-    origin: str           # "override" or "taxonomy_maps/concepts.csv:LINE" for the report
+    origin: str           # "FILE:LINE" for the report
+    section: re.Pattern[str] | None = None   # searched in the heading or total printed last above the row
 
-    def applies(self, kind: StatementKind, normalised: str) -> bool:
-        return self.statement in ("any", kind.value) and bool(self.pattern.fullmatch(normalised))
+    def applies(self, kind: StatementKind, normalised: str, section: str) -> bool:
+        return (self.statement in ("any", kind.value) and bool(self.pattern.fullmatch(normalised))
+                and (self.section is None or bool(self.section.search(section))))
 
 
 @lru_cache(maxsize=1)
@@ -47,22 +50,36 @@ def normalise_label(label: str) -> str:
 
 
 def load_rules(path: Path, origin: str) -> list[LabelRule]:
+    """CSV with columns statement (blank: any), pattern (a regular expression over the normalised label) or label
+    (a label as printed), concept, and optionally section."""
+    with open(path, newline="", encoding="utf-8") as handle:
+        numbered = [(n, line) for n, line in enumerate(handle, start=1)
+                    if line.strip() and not line.lstrip().startswith("#")]
+    if not numbered:
+        return []
+    header = next(csv.reader([numbered[0][1]]))
     rules = []
-    with open(path, newline="") as handle:
-        lines = (line for line in handle if line.strip() and not line.lstrip().startswith("#"))
-        for number, row in enumerate(csv.DictReader(lines), start=2):
-            rules.append(LabelRule(row["statement"].strip(), re.compile(row["pattern"].strip()),
-                                   row["concept"].strip(), f"{origin}:{number}"))
+    for number, line in numbered[1:]:
+        row = dict(zip(header, (cell.strip() for cell in next(csv.reader([line])))))
+        pattern = row.get("pattern") or re.escape(normalise_label(row.get("label", "")))
+        section = row.get("section")
+        rules.append(LabelRule(row.get("statement") or "any", re.compile(pattern), row["concept"],
+                               f"{origin}:{number}", re.compile(section) if section else None))
     return rules
 
 
 class LabelMap:
     def __init__(self, overrides: Path | None = None):
-        self.rules = (load_rules(overrides, "override") if overrides else []) + \
+        self.rules = (load_rules(overrides, f"override {overrides.name}") if overrides else []) + \
             load_rules(maps_dir() / "concepts.csv", "taxonomy_maps/concepts.csv")
 
-    def lookup(self, kind: StatementKind, label: str) -> LabelRule | None:
+    def lookup(self, kind: StatementKind, label: str, section: str = "") -> LabelRule | None:
+        return next(self.candidates(kind, label, section), None)
+
+    def candidates(self, kind: StatementKind, label: str, section: str = "") -> Iterator[LabelRule]:
+        """The rules matching a label, in priority order."""
         normalised = normalise_label(label)
         if not normalised:
-            return None
-        return next((rule for rule in self.rules if rule.applies(kind, normalised)), None)
+            return iter(())
+        context = normalise_label(section)
+        return (rule for rule in self.rules if rule.applies(kind, normalised, context))

@@ -69,3 +69,16 @@ def unbalanced_totals(statement: Statement, columns: list[int], links: dict[int,
             if not row.is_heading and row.measure is Measure.MONETARY and i not in parents
             and (row.synthesized_label or total_pattern.search(row.label)) and _has_values(statement, i, columns)
             and any(_value(statement, i, c) != 0 for c in columns)]
+
+
+def section_above(statement: Statement) -> list[str]:
+    """For each row, the heading or stated total printed last above it: what an ambiguous label ('Other') is
+    read in the light of."""
+    sections = []
+    last = ""
+    marks = vocabulary().structure["section_mark"]
+    for row in statement.rows:
+        sections.append(last)
+        if row.is_heading or marks.search(row.label):
+            last = row.label
+    return sections

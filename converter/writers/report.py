@@ -17,9 +17,21 @@ def build_report(input_name: str, outputs: dict[str, str], validation: dict, fac
         "statements": [_statement(i, s, facts) for i, s in enumerate(statements)],
         "unmapped": [{"statement": r.statement, "label": r.label, "reason": r.rule}
                      for r in facts.rows if r.concept is None],
+        "extension": _extension(facts),
+        "structure": {"totals_not_adding_up": facts.structure_issues,
+                      "summations": sum(len(n.summations) for n in facts.networks)},
         "ex27": _schedule_checks(facts.schedule_checks),
         "warnings": facts.warnings,
     }
+
+
+def _extension(facts: FactSet) -> dict:
+    extension = facts.extension
+    if extension is None:
+        return {"prefix": None, "namespace": None, "concepts": []}
+    return {"prefix": extension.prefix, "namespace": extension.namespace,
+            "concepts": [{"name": f"{extension.prefix}:{c.name}", "label": c.label, "type": c.item_type,
+                          "period_type": c.period_type, "balance": c.balance} for c in extension.concepts]}
 
 
 def _schedule_checks(checks: list[ScheduleCheck]) -> dict:
@@ -46,7 +58,8 @@ def _statement(index: int, statement: Statement, facts: FactSet) -> dict:
         "columns": [{"header": c.header, "role": c.role.value, "period": str(c.period) if c.period else None}
                     for c in statement.columns],
         "periods": sorted({str(c.period) for c in statement.columns if c.period}),
-        "rows": [{"label": r.label, "concept": r.concept, "rule": r.rule, "values": r.values}
+        "rows": [{"label": r.label, "concept": r.concept, "extension": r.extension,
+                  "confidence": r.confidence.value, "rule": r.rule, "line_item": r.line_item, "values": r.values}
                  for r in facts.rows if r.statement == index],
     }
 
