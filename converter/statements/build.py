@@ -84,6 +84,8 @@ def _measure(label: str, amounts: list[Amount | None]) -> Measure:
     if present and all(a.is_percent for a in present if a.value != 0):
         return Measure.PERCENT
     patterns = vocabulary().rows
+    if patterns["share_count"].search(label):
+        return Measure.SHARES
     if patterns["per_share"].search(label):
         return Measure.PER_SHARE
     if patterns["shares"].search(label) and not patterns["not_shares"].search(label):
