@@ -70,12 +70,16 @@ def main() -> int:
     parser.add_argument("--validate", action="store_true", help="run Arelle on every output (slower)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--unmapped", type=int, default=0, metavar="N", help="also list the N commonest unmapped labels")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown (for the README)")
     args = parser.parse_args()
     paths = corpus_files(args.corpus)
     with ProcessPoolExecutor(args.jobs) as pool:
         results = list(pool.map(measure, paths, [args.validate] * len(paths)))
     console = Console(width=200)
-    console.print(_table(results, args.validate))
+    if args.markdown:
+        _print_markdown(results, args.validate)
+    else:
+        console.print(_table(results, args.validate))
     if args.unmapped:
         for label, count in Counter(label for r in results for label in r.unmapped).most_common(args.unmapped):
             console.print(f"{count:4d}  {label}", markup=False, highlight=False)
@@ -94,6 +98,20 @@ def _table(results: list[Coverage], validate: bool) -> Table:
         table.add_row(r.path, str(r.line_items), str(r.standard), share, str(r.extensions), str(r.unbalanced),
                       *([str(r.inconsistencies), "yes" if r.valid else "NO"] if validate else []))
     return table
+
+
+def _print_markdown(results: list[Coverage], validate: bool) -> None:
+    header = ["filing", "line items", "us-gaap", "coverage", "extensions", "totals not adding up"]
+    header += ["calc inconsistencies", "valid"] if validate else []
+    print("| " + " | ".join(header) + " |")
+    print("|" + " --- |" * len(header))
+    for r in results:
+        cells = [r.path, str(r.line_items), str(r.standard),
+                 f"{100 * r.standard / r.line_items:.0f}%" if r.line_items else "-", str(r.extensions),
+                 str(r.unbalanced)] if not r.error else [r.path, "failed: " + (r.error or "")[:60], "", "", "", ""]
+        if validate:
+            cells += [str(r.inconsistencies), "yes" if r.valid else "NO"] if not r.error else ["", ""]
+        print("| " + " | ".join(cells) + " |")
 
 
 def _print_totals(console: Console, results: list[Coverage], validate: bool) -> None:

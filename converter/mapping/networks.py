@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from typing import Callable
 from functools import lru_cache
 
 from converter.mapping.signs import SignResolver
@@ -99,26 +100,23 @@ def _conflict(network: Network, new: Summation) -> str | None:
 
 
 def _descendants(network: Network, concept: str) -> set[str]:
-    found: set[str] = set()
-    frontier = [concept]
-    while frontier:
-        current = frontier.pop()
-        for s in network.summations:
-            if s.total == current and s.item not in found:
-                found.add(s.item)
-                frontier.append(s.item)
-    return found
+    return _reachable(network, concept, lambda s: (s.total, s.item))
 
 
 def _ancestors(network: Network, concept: str) -> set[str]:
+    return _reachable(network, concept, lambda s: (s.item, s.total))
+
+
+def _reachable(network: Network, concept: str, step: Callable[[Summation], tuple[str, str]]) -> set[str]:
+    """Concepts reached from concept by following summations one way (from -> to as step gives them)."""
     found: set[str] = set()
     frontier = [concept]
     while frontier:
         current = frontier.pop()
-        for s in network.summations:
-            if s.item == current and s.total not in found:
-                found.add(s.total)
-                frontier.append(s.total)
+        for source, target in map(step, network.summations):
+            if source == current and target not in found:
+                found.add(target)
+                frontier.append(target)
     return found
 
 
