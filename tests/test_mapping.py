@@ -184,8 +184,8 @@ def test_extensions_take_none_of_the_standard_names(taxonomy):
 
 def test_overrides_by_plain_label_and_statement(tmp_path):
     overrides = tmp_path / "overrides.csv"
-    overrides.write_text("statement,label,concept\ncash_flow,Accrued revenue share,us-gaap:IncreaseDecreaseInAccruedLiabilities\n")
+    overrides.write_text("statement,label,concept\ncash_flow,Accrued dealer incentives,us-gaap:IncreaseDecreaseInAccruedLiabilities\n")
     labels = LabelMap(overrides)
-    rule = labels.lookup(StatementKind.CASH_FLOW, "Accrued revenue share")
+    rule = labels.lookup(StatementKind.CASH_FLOW, "Accrued dealer incentives")
     assert rule.concept == "us-gaap:IncreaseDecreaseInAccruedLiabilities" and rule.origin == "override overrides.csv:2"
-    assert labels.lookup(StatementKind.BALANCE_SHEET, "Accrued revenue share") is None
+    assert labels.lookup(StatementKind.BALANCE_SHEET, "Accrued dealer incentives") is None
