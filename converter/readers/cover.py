@@ -6,10 +6,9 @@ import re
 from datetime import date
 
 from converter.model import CoverPage
+from converter.readers.patterns import MONTH_NAMES, month_number
 
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"]
-_LONG_DATE = re.compile(r"\b(" + "|".join(_MONTHS) + r")\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b", re.I)
+_LONG_DATE = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b", re.I)
 _FORM = re.compile(r"^\s*FORM\s+(10-K405|10-KSB|10-QSB|10-K|10-Q|8-K|20-F|40-F|6-K)\b", re.I | re.M)
 _CAPTIONS = {
     "registrant_name": re.compile(r"\(exact name of (the )?registrant", re.I),
@@ -77,6 +76,6 @@ def _long_date(text: str) -> date | None:
     if not match:
         return None
     try:
-        return date(int(match.group(3)), _MONTHS.index(match.group(1).lower()) + 1, int(match.group(2)))
+        return date(int(match.group(3)), month_number(match.group(1)), int(match.group(2)))
     except ValueError:
         return None

@@ -7,11 +7,11 @@ import re
 from datetime import date
 from converter.model import Document, FinancialDataSchedule, ScheduleValue, SourceRef
 from converter.readers.numbers import parse_amount
+from converter.readers.patterns import month_number
 
 _TAG_LINE = re.compile(r"^\s*<(?P<tag>[A-Z0-9][A-Z0-9&/.-]*)>[ \t]*(?P<value>[^<\n]*?)[ \t]*(?P<marks>(?:<F\d+>\s*)*)$",
                        re.M)
 _SCHEDULE_DATE = re.compile(r"^(?P<month>[A-Z]{3})-(?P<day>\d{1,2})-(?P<year>\d{4})$")
-_MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
 # Tags of the markup around the schedule, not schedule items.
 _MARKUP = {"TYPE", "SEQUENCE", "DESCRIPTION", "FILENAME", "TEXT", "PAGE", "TABLE", "S", "C", "LEGEND", "FN",
            "CAPTION", "NAME", "SERIES", "NUMBER"}
@@ -73,10 +73,11 @@ def _flag(schedule: FinancialDataSchedule, tag: str) -> None:
 
 def schedule_date(text: str) -> date | None:
     match = _SCHEDULE_DATE.match(text.strip().upper())
-    if not match or match.group("month") not in _MONTHS:
+    month = month_number(match.group("month")) if match else None
+    if month is None:
         return None
     try:
-        return date(int(match.group("year")), _MONTHS.index(match.group("month")) + 1, int(match.group("day")))
+        return date(int(match.group("year")), month, int(match.group("day")))
     except ValueError:
         return None
 

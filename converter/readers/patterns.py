@@ -8,6 +8,15 @@ NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 FOOTNOTE_MARK = r"(?:\s*(?:\([a-z]\)|\*+|\u2020|\u2021))?"
 YEAR = re.compile(r"^(?:19|20)\d\d$")
 MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+               "november", "december")
+
+
+def month_number(name: str) -> int | None:
+    """'March', 'Mar.', 'MAR' -> 3."""
+    prefix = name[:3].lower()
+    return next((number for number, full in enumerate(MONTH_NAMES, start=1) if full.startswith(prefix)), None) \
+        if len(prefix) == 3 else None
 # Text in the label column of a header line that still describes the columns: "Years ended December 31
 # (In millions)" over "1993  1992  1991".
 COLUMN_PHRASE = re.compile(

@@ -22,7 +22,7 @@ def has_wrapper(text: str) -> bool:
 
 def read_header(text: str) -> FilingHeader:
     """The header in either generation: '<SEC-HEADER>' / '<IMS-HEADER>' with 'KEY: value' lines, or the tagged
-    dissemination form ('.nc': '<SUBMISSION>' then '<CIK>0000050178' lines)."""
+    dissemination form ('.nc': '<SUBMISSION>' then '<CIK>0000012345' lines)."""
     block = _HEADER_BLOCK.search(text)
     if block:
         fields: dict[str, str] = {}

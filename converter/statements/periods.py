@@ -7,10 +7,9 @@ import re
 from datetime import date, timedelta
 
 from converter.model import Period
+from converter.readers.patterns import MONTH, month_number
 
-_MONTHS = {name: number for number, name in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
-_MONTH = r"(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_MONTH = rf"(?P<month>{MONTH})"
 _FULL_DATE = re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})\b", re.I)
 _YEAR = re.compile(r"(?<![\d,.])(?P<year>(?:19|20)\d\d)(?![\d,])")
@@ -84,9 +83,9 @@ def start_of_span(end: date, count: int, unit: str) -> date:
 
 
 def _safe_date(year: str, month: str, day: str) -> date | None:
-    month_number = int(month) if month.isdigit() else _MONTHS[month[:3].lower()]
+    number = int(month) if month.isdigit() else month_number(month)
     try:
-        return date(int(year), month_number, int(day))
+        return date(int(year), number or 0, int(day))
     except ValueError:
         return None
 
