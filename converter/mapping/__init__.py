@@ -25,7 +25,7 @@ def map_filing(filing: Filing, statements: list[Statement], taxonomy: Taxonomy, 
     context = mapping_context(taxonomy, entity, document_date(filing.cover, filing.header), overrides)
     extensions = context.extensions
     facts: list[Fact] = []
-    result = FactSet(entity=entity, facts=[], rows=[], warnings=warnings, extension=extensions.extension)
+    result = FactSet(entity=entity, facts=[], rows=[], warnings=warnings)
     for index, statement in enumerate(statements):
         mapped = map_statement(index, statement, context)
         facts.extend(mapped.facts)
@@ -44,9 +44,9 @@ def map_filing(filing: Filing, statements: list[Statement], taxonomy: Taxonomy, 
     if period is not None:
         unique = cover_facts(filing.cover, filing.header, period, entity.identifier
                              if entity.scheme == CIK_SCHEME else None) + unique
-    namespaces = dict(taxonomy.namespaces, **{extensions.extension.prefix: extensions.extension.namespace})
+    result.extension = extensions.extension
     result.facts = unique
-    result.namespaces = namespaces
+    result.namespaces = dict(taxonomy.namespaces, **{extensions.prefix: extensions.namespace})
     result.schema_urls = dict(taxonomy.schema_urls)
     result.schedule_checks = checks
     return result

@@ -59,7 +59,7 @@ class ConceptChooser:
             return Choice(None, f"{origin}: {qname} is not a concept of the loaded taxonomy")
         if unit_of(concept) is not UNITS[row.measure]:
             return Choice(None, f"{origin}: {qname} does not take {UNITS[row.measure].value} values")
-        presented = self.presented(kind, concept)
+        presented = self._presented(kind, concept)
         confidence = Confidence.HIGH if presented or origin.startswith("override") else Confidence.MEDIUM
         note = "" if presented else f" (not in the us-gaap {kind.value} networks)"
         return Choice(concept, origin + note, confidence)
@@ -68,10 +68,10 @@ class ConceptChooser:
         words = normalise_label(row.label)
         for suffix in _NAME_SUFFIXES:
             candidates = [c for c in self.taxonomy.by_words.get(words + suffix, [])
-                          if unit_of(c) is UNITS[row.measure] and self.presented(kind, c)]
+                          if unit_of(c) is UNITS[row.measure] and self._presented(kind, c)]
             if len(candidates) == 1:
                 return candidates[0]
         return None
 
-    def presented(self, kind: StatementKind, concept: Concept) -> bool:
+    def _presented(self, kind: StatementKind, concept: Concept) -> bool:
         return self.taxonomy.networks.presents(kind_settings(kind).networks, concept.qname)

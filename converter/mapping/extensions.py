@@ -6,6 +6,7 @@ from the registrant's name."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from converter.mapping.labels import strip_footnote_marks
@@ -30,10 +31,14 @@ def extension_prefix(company: str | None) -> str:
 class ExtensionBuilder:
     def __init__(self, taxonomy: Taxonomy, company: str | None, identifier: str, when: date | None):
         self.taxonomy = taxonomy
-        prefix = extension_prefix(company)
+        self.prefix = extension_prefix(company)
         stamp = when.isoformat() if when else "undated"
-        self.extension = Extension(prefix, f"urn:legacy-xbrl:ext:{_slug(identifier)}:{stamp}")
+        self.namespace = f"urn:legacy-xbrl:ext:{_slug(identifier)}:{stamp}"
         self.by_name: dict[str, ExtensionConcept] = {}
+
+    @property
+    def extension(self) -> Extension:
+        return Extension(self.prefix, self.namespace, list(self.by_name.values()))
 
     def concept_for(self, label: str, measure: Measure, period_type: str, taken: set[str]) -> Concept:
         """taken: names already used by other lines of the same statement, which must not share a concept."""
@@ -43,18 +48,14 @@ class ExtensionBuilder:
         while name in taken or not self._fits(name, label, item_type, period_type):
             counter += 1
             name = f"{base}{counter}"
-        if name not in self.by_name:
-            self.by_name[name] = ExtensionConcept(name, strip_footnote_marks(label), item_type, period_type, None)
-            self.extension.concepts.append(self.by_name[name])
-        return Concept(self.extension.prefix, name, item_type, period_type, None, False)
+        self.by_name.setdefault(name, ExtensionConcept(name, strip_footnote_marks(label), item_type, period_type, None))
+        return Concept(self.prefix, name, item_type, period_type, None, False)
 
     def settle_balance(self, name: str, balance: str | None) -> None:
         """The first statement that sums the line decides its balance (the balance of the total it adds into)."""
         current = self.by_name.get(name)
         if current is not None and current.balance is None and balance and current.item_type.endswith("monetaryItemType"):
-            settled = ExtensionConcept(current.name, current.label, current.item_type, current.period_type, balance)
-            self.by_name[name] = settled
-            self.extension.concepts[self.extension.concepts.index(current)] = settled
+            self.by_name[name] = replace(current, balance=balance)
 
     def _fits(self, name: str, label: str, item_type: str, period_type: str) -> bool:
         if f"us-gaap:{name}" in self.taxonomy.concepts or f"dei:{name}" in self.taxonomy.concepts:

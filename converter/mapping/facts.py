@@ -43,7 +43,7 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
     signs = SignResolver(statement.kind, links, dict(concepts), {i: r.label for i, r in enumerate(statement.rows)},
                          {i: _printed_negative(r, reported) for i, r in enumerate(statement.rows)})
     _settle_extension_balances(choices, concepts, signs, context.extensions)
-    structure = build_network(index, statement, concepts, links, signs, context.taxonomy)
+    structure = build_network(statement, concepts, links, signs, context.taxonomy)
     result = StatementFacts(network=structure.network, issues=structure.issues + [
         f"{statement.kind.value} line {statement.rows[r].source.line}: printed total {statement.rows[r].label!r} "
         "is not the sum of the lines above it" for r in unbalanced_totals(statement, reported, links)])
@@ -89,7 +89,7 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
 def _extension(statement: Statement, row: StatementRow, unmatched: Choice, taken: dict[str, int],
                extensions: ExtensionBuilder) -> Choice:
     period_type = kind_settings(statement.kind).period_type
-    names = {q.partition(":")[2] for q in taken if q.startswith(extensions.extension.prefix + ":")}
+    names = {q.partition(":")[2] for q in taken if q.startswith(extensions.prefix + ":")}
     concept = extensions.concept_for(row.label, row.measure, period_type, names)
     return Choice(concept, f"extension: no us-gaap concept ({unmatched.rule})", Confidence.LOW, extension=True)
 

@@ -41,11 +41,11 @@ class StatementStructure:
     confirmed: set[int]           # rows whose concept and sign a us-gaap calculation confirms
 
 
-def build_network(index: int, statement: Statement, concepts: dict[int, Concept], links: dict[int, Link],
-                  signs: SignResolver, taxonomy: Taxonomy) -> StatementStructure:
+def build_network(statement: Statement, concepts: dict[int, Concept], links: dict[int, Link], signs: SignResolver,
+                  taxonomy: Taxonomy) -> StatementStructure:
     settings = kind_settings(statement.kind)
     title = statement.title or settings.title
-    network = Network(role_id=f"Statement{index + 1}", title=title, root=settings.root)
+    network = Network(role_id=settings.root.partition(":")[2].removesuffix("Abstract"), title=title, root=settings.root)
     for row in sorted(concepts):
         if concepts[row].qname not in network.concepts:
             network.concepts.append(concepts[row].qname)
@@ -74,8 +74,7 @@ def merge_networks(networks: list[Network]) -> tuple[list[Network], list[str]]:
     merged: dict[str, Network] = {}
     issues = []
     for network in networks:
-        target = merged.setdefault(network.root, Network(
-            role_id=network.root.partition(":")[2].removesuffix("Abstract"), title=network.title, root=network.root))
+        target = merged.setdefault(network.root, Network(network.role_id, network.title, network.root))
         target.concepts.extend(c for c in network.concepts if c not in target.concepts)
         for summation in network.summations:
             if summation in target.summations:
