@@ -48,7 +48,7 @@ def test_statements_agree_with_ex27_schedules():
 
 
 def test_mapping_coverage_and_validity_over_the_corpus(tmp_path):
-    """The coverage script's measurement, held to what it measured (82%) so that coverage never slides back;
+    """The coverage script's measurement, held just under what it measured (81.9%) so that coverage never slides back;
     Arelle's verdict on every output is measured by the script with --validate, and sampled here."""
     output = subprocess.run([sys.executable, str(ROOT / "scripts" / "mapping_coverage.py"), "--corpus", str(CORPUS),
                              "--jobs", "2"], capture_output=True, text=True, check=True).stdout
