@@ -14,6 +14,7 @@ from converter.model import ConversionError
 from converter.inspection import inspect_filing
 from converter.pipeline import EXIT_CONVERSION_ERROR, ConvertOptions, convert
 from converter.taxonomy.packages import ENV_VAR
+from converter.writers import FORMATS
 
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
 _out = Console(highlight=False, soft_wrap=True)
@@ -37,6 +38,9 @@ def build_parser() -> argparse.ArgumentParser:
                              help="let Arelle fetch taxonomy files missing from the packages over the network")
     convert_cmd.add_argument("--mapping-overrides", type=Path, metavar="FILE",
                              help="CSV of statement,pattern,concept rules applied before the built-in ones")
+    convert_cmd.add_argument("--format", dest="output_format", choices=sorted(FORMATS), default="both",
+                             help="instance (.xml), inline (.xhtml: the filing itself, tagged in place) or both "
+                                  "(default); the extension taxonomy is written with either")
     convert_cmd.add_argument("--debug", action="store_true", help="show a traceback on failure")
     inspect_cmd = commands.add_parser("inspect", help="show the documents and statements the tool finds")
     inspect_cmd.add_argument("input", type=Path, help="the filing")
@@ -52,7 +56,8 @@ def main(argv: list[str] | None = None) -> int:
             inspect_filing(args.input, _out, rows=args.rows)
             return 0
         options = ConvertOptions(cik=args.cik, validate=args.validate, taxonomy_packages=args.taxonomy_package,
-                                 online=args.online, mapping_overrides=args.mapping_overrides)
+                                 online=args.online, mapping_overrides=args.mapping_overrides,
+                                 output_format=args.output_format)
         result = convert(args.input, args.output, options)
     except ConversionError as error:
         _err.print(f"legacy-xbrl: error: {error}", markup=False)

@@ -19,10 +19,13 @@ class ConversionError(Exception):
 
 @dataclass(frozen=True)
 class SourceRef:
-    """Where something stands in the input: document name, 1-based line, 0-based column."""
+    """Where something stands in the input: document name, 1-based line, 0-based column. In HTML documents,
+    `element` is the position of the table cell or <pre> in document order among `td`, `th` and `pre` elements
+    (see readers.html_tables.locatable_elements), so that a writer can find the printed figure again."""
     document: str
     line: int
     column: int = 0
+    element: int | None = None
 
 
 # --- what readers produce -------------------------------------------------------------------------------------
@@ -314,3 +317,4 @@ class FactSet:
     extension: Extension | None = None
     networks: list[Network] = field(default_factory=list)
     structure_issues: list[str] = field(default_factory=list)   # printed totals that do not add up
+    documents: list[Document] = field(default_factory=list)     # the filing's documents, where the facts stand

@@ -15,8 +15,8 @@ from converter.model import ConversionError
 from converter.readers import read_filing
 from converter.statements import build_statements
 from converter.taxonomy import find_packages, load_taxonomy
-from converter.validate import ValidationResult, validate_instance
-from converter.writers import WRITERS, output_names
+from converter.validate import ValidationResult, combine, validate_documents
+from converter.writers import ENTRY_POINTS, WRITERS, output_names
 from converter.writers.report import build_report, dumps
 
 EXIT_OK, EXIT_CONVERSION_ERROR, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
@@ -30,6 +30,7 @@ class ConvertOptions:
     online: bool = False
     mapping_overrides: Path | None = None
     taxonomy_year: int = 2024
+    output_format: str = "both"      # a key of writers.FORMATS
 
 
 @dataclass
@@ -58,18 +59,24 @@ def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResul
     staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.partial-", dir=outdir.parent))
     staging.chmod(0o755 & ~_umask())
     try:
-        names = output_names(stem, source.name)
-        for name, (_, writer) in WRITERS.items():
-            (staging / names.files[name]).write_text(writer(facts, names), encoding="utf-8")
+        names = output_names(stem, source.name, options.output_format)
+        for name, file_name in names.files.items():
+            (staging / file_name).write_text(WRITERS[name][1](facts, names), encoding="utf-8")
         outputs = dict(names.files)
-        validation = (validate_instance(staging / outputs["instance"], packages, options.online)
-                      if options.validate else ValidationResult(ran=False))
+        validation = _validate(staging, outputs, packages, options) if options.validate else ValidationResult(ran=False)
         report = build_report(source.name, outputs, validation.as_dict(), facts, statements)
         (staging / "report.json").write_text(dumps(report), encoding="utf-8")
         _publish(staging, outdir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return ConvertResult(outdir, report, validation)
+
+
+def _validate(staging: Path, outputs: dict[str, str], packages: list[Path], options: ConvertOptions
+              ) -> ValidationResult:
+    entries = [outputs[name] for name in ENTRY_POINTS if name in outputs]
+    results = validate_documents([staging / entry for entry in entries], packages, options.online)
+    return combine(dict(zip(entries, results)))
 
 
 def _umask() -> int:

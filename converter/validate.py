@@ -8,6 +8,7 @@ import logging
 import os
 import tempfile
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 _UNAVAILABLE_CODES = {"IOerror", "arelle:fileNotFound"}
@@ -20,6 +21,7 @@ class ValidationResult:
     unavailable: list[str] = field(default_factory=list)
     inconsistencies: list[str] = field(default_factory=list)
     ran: bool = True
+    facts: list[tuple[str, ...]] = field(default_factory=list)   # what Arelle read: concept, period, unit, value
 
     @property
     def valid(self) -> bool:
@@ -53,18 +55,65 @@ class _Collector(logging.Handler):
         self.records.append((record.levelname, code, message))
 
 
-def validate_instance(instance: Path, packages: list[Path], online: bool = False) -> ValidationResult:
+def validate_documents(paths: list[Path], packages: list[Path], online: bool = False) -> list[ValidationResult]:
+    """Each XBRL instance or Inline XBRL document validated by Arelle (a session each: a session's package
+    registry does not survive a second run)."""
     from arelle.api.Session import Session
+
+    results = []
+    with _quiet_arelle_home():
+        for path in paths:
+            collector = _Collector()
+            with Session() as session:
+                session.run(_options(path, packages, online), logHandler=collector)
+                result = _classify(collector.records)
+                result.facts = [fact for model in session.get_models() for fact in _fact_keys(model)]
+            results.append(result)
+    return results
+
+
+def combine(results: dict[str, ValidationResult]) -> ValidationResult:
+    """One verdict for a conversion's entry documents (file name -> result): errors and warnings named by file,
+    calculation inconsistencies as the first document reports them (the others hold the same facts), and an
+    error where an inline document's facts are not exactly the instance's."""
+    ran = [(name, result) for name, result in results.items() if result.ran]
+    if not ran:
+        return ValidationResult(ran=False)
+    combined = ValidationResult(inconsistencies=ran[0][1].inconsistencies, facts=ran[0][1].facts)
+    for name, result in ran:
+        combined.errors.extend(f"{name}: {e}" for e in result.errors)
+        combined.warnings.extend(f"{name}: {w}" for w in result.warnings)
+        combined.unavailable.extend(u for u in result.unavailable if u not in combined.unavailable)
+        if result.facts != combined.facts and not result.errors:
+            missing = len(set(combined.facts) - set(result.facts))
+            extra = len(set(result.facts) - set(combined.facts))
+            combined.errors.append(f"{name}: its facts are not those of {ran[0][0]} ({missing} missing, "
+                                   f"{extra} not in it, {len(result.facts)} against {len(combined.facts)})")
+    return combined
+
+
+def _options(path: Path, packages: list[Path], online: bool):
     from arelle.RuntimeOptions import RuntimeOptions
 
-    collector = _Collector()
-    options = RuntimeOptions(
-        entrypointFile=str(instance), validate=True, calcs="c11r", disablePersistentConfig=True,
+    return RuntimeOptions(
+        entrypointFile=str(path), validate=True, calcs="c11r", disablePersistentConfig=True, keepOpen=True,
         internetConnectivity="online" if online else "offline",
         packages=[str(p) for p in packages] or None, logFormat="[%(messageCode)s] %(message)s")
-    with _quiet_arelle_home(), Session() as session:
-        session.run(options, logHandler=collector)
-    return _classify(collector.records)
+
+
+def _fact_keys(model) -> list[tuple[str, ...]]:
+    """Facts as comparable tuples, so an inline document can be checked against its instance fact for fact."""
+    keys = []
+    for fact in model.facts:
+        context, unit = fact.context, fact.unit
+        period = (str(context.instantDatetime) if context.isInstantPeriod
+                  else f"{context.startDatetime}..{context.endDatetime}") if context is not None else ""
+        measures = " / ".join(" ".join(str(m) for m in part) for part in unit.measures) if unit is not None else ""
+        value = fact.xValue if fact.isNumeric else fact.value
+        if isinstance(value, Decimal):
+            value = format(value.normalize(), "f")
+        keys.append((str(fact.qname), period, measures, str(value), str(fact.decimals or "")))
+    return sorted(keys)
 
 
 def _classify(records: list[tuple[str, str, str]]) -> ValidationResult:

@@ -25,7 +25,7 @@ def map_filing(filing: Filing, statements: list[Statement], taxonomy: Taxonomy, 
     context = mapping_context(taxonomy, entity, document_date(filing.cover, filing.header), overrides)
     extensions = context.extensions
     facts: list[Fact] = []
-    result = FactSet(entity=entity, facts=[], rows=[], warnings=warnings)
+    result = FactSet(entity=entity, facts=[], rows=[], warnings=warnings, documents=filing.documents)
     for index, statement in enumerate(statements):
         mapped = map_statement(index, statement, context)
         facts.extend(mapped.facts)

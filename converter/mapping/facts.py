@@ -149,6 +149,8 @@ def _decimals(amount: Amount, power: int) -> int:
 
 
 def _normalised(value: Decimal) -> Decimal:
+    if value == 0:
+        return Decimal(0)     # never "-0": a dash under a negated line is plain zero
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 

@@ -44,7 +44,13 @@ def read_filing(path: Path) -> Filing:
         elif not document.type.startswith(_NOT_STATEMENTS):
             tables.extend(TABLE_READERS["html" if document.is_html else "text"](document))
     return Filing(source=str(path), header=header, documents=documents, tables=tables,
-                  cover=cover.read_cover(documents[0].text if documents else text), schedules=schedules)
+                  cover=cover.read_cover(_cover_text(documents, text)), schedules=schedules)
+
+
+def _cover_text(documents: list[Document], text: str) -> str:
+    if not documents:
+        return text
+    return html_tables.plain_text(documents[0].text) if documents[0].is_html else documents[0].text
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -34,11 +34,17 @@ def read_schedules(document: Document) -> list[FinancialDataSchedule]:
             schedules.append(_new_schedule(document.name, text, flags))
             flags = set()
         elif schedules and tag not in _MARKUP:
-            line = document.text.count("\n", 0, match.start()) + 1
-            _add(schedules[-1], tag, text, SourceRef(document.name, line))
+            _add(schedules[-1], tag, text, _value_source(document, match))
     for schedule in schedules:
         schedule.flawed = schedule.flawed or "FLAWED" in flags
     return [schedule for schedule in schedules if schedule.values]
+
+
+def _value_source(document: Document, match: re.Match) -> SourceRef:
+    """Line and column of the value, columns counted with tabs expanded as the text-table reader counts them."""
+    line_start = document.text.rfind("\n", 0, match.start("value")) + 1
+    column = len(document.text[line_start: match.start("value")].expandtabs(8))
+    return SourceRef(document.name, document.text.count("\n", 0, line_start) + 1, column)
 
 
 def _new_schedule(document: str, article: str, flags: set[str]) -> FinancialDataSchedule:

@@ -28,18 +28,60 @@ MAX_CAPTION_LINES = 8     # short lines above a table that may be its title, com
 MAX_CAPTION_CHARS = 160   # a longer line is prose, which ends the caption
 
 
+LOCATABLE_TAGS = ("td", "th", "pre")
+
+
 def find_tables(document: Document) -> list[Table]:
-    root = _parse(document.text)
+    root = parse_html(document.text)
     if root is None:
         return []
-    walker = _Walker(document.name)
+    walker = _Walker(document.name, {element: i for i, element in enumerate(locatable_elements(root))})
     walker.walk(root)
     return walker.tables
 
 
-def _parse(text: str) -> etree._Element | None:
+def plain_text(text: str) -> str:
+    """The document's text as a reader sees it: one line per block (paragraph, row, line break)."""
+    root = parse_html(text)
+    if root is None:
+        return ""
+    lines: list[str] = []
+    current: list[str] = []
+
+    def walk(element: etree._Element) -> None:
+        tag = _tag(element)
+        if tag not in _SKIPPED_TAGS:
+            if tag in _BLOCK_TAGS:
+                lines.append(fix_text("".join(current)))
+                current.clear()
+            current.append(element.text or "")
+            for child in element:
+                walk(child)
+            if tag in _BLOCK_TAGS:
+                lines.append(fix_text("".join(current)))
+                current.clear()
+            elif tag in ("td", "th"):
+                current.append(" ")
+        current.append(element.tail or "")
+
+    walk(root)
+    lines.append(fix_text("".join(current)))
+    return "\n".join(line for line in lines if line)
+
+
+def locatable_elements(root: etree._Element) -> list[etree._Element]:
+    """The cells and <pre>s that SourceRef.element counts, in document order."""
+    return list(root.iter(*LOCATABLE_TAGS))
+
+
+_DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>", re.S | re.I)
+
+
+def parse_html(text: str) -> etree._Element | None:
     # The HTML parser never loads DTDs or external entities; no_network is belt and braces.
     parser = html.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True)
+    # A DOCTYPE's internal subset (entity declarations) is dropped unread; its lines stay, so lines still count.
+    text = _DOCTYPE.sub(lambda m: "\n" * m.group(0).count("\n"), text[:10000]) + text[10000:]
     try:
         return html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
@@ -56,8 +98,9 @@ class _Walker:
     """Walks the document in reading order: text lines accumulate as possible captions; each table innermost
     enough to hold figures becomes a Table."""
 
-    def __init__(self, document: str):
+    def __init__(self, document: str, order: dict[etree._Element, int]):
         self.document = document
+        self.order = order
         self.lines: list[str] = []
         self.current: list[str] = []
         self.tables: list[Table] = []
@@ -97,7 +140,7 @@ class _Walker:
 
     def _table(self, element: etree._Element) -> None:
         self._end_line()
-        table = _read_table(self.document, element, self._caption())
+        table = _read_table(self.document, element, self._caption(), self.order)
         if table is not None:
             self.tables.append(table)
             self.lines = []
@@ -110,7 +153,7 @@ class _Walker:
         text = "".join(element.itertext())
         pre = Document(name=self.document, type="", text=text)
         for table in text_tables.find_tables(pre):
-            self.tables.append(_shift(table, offset))
+            self.tables.append(_shift(table, offset, self.order.get(element)))
         self.lines = []
 
     def _caption(self) -> list[str]:
@@ -122,9 +165,10 @@ class _Walker:
         return caption
 
 
-def _shift(table: Table, offset: int) -> Table:
+def _shift(table: Table, offset: int, element: int | None) -> Table:
+    """Lines of a <pre> counted from the document's start; the <pre> itself is the element they stand in."""
     def moved(ref: SourceRef | None) -> SourceRef | None:
-        return ref and SourceRef(ref.document, ref.line + offset, ref.column)
+        return ref and SourceRef(ref.document, ref.line + offset, ref.column, element)
     rows = [TableRow(r.label, r.cells, moved(r.source), [moved(s) for s in r.cell_sources]) for r in table.rows]
     return Table(table.caption, table.column_headers, rows, moved(table.source))
 
@@ -137,6 +181,7 @@ class _Cell:
     end: int              # last grid column
     text: str
     line: int
+    element: int | None = None   # SourceRef.element of the <td> holding the text
     value_end: int = -1   # last grid column of the number itself, where the cell holds a value
 
     @property
@@ -157,8 +202,9 @@ class _Row:
         return all(YEAR.match(c.text) for c in self.values)
 
 
-def _read_table(document: str, element: etree._Element, caption: list[str]) -> Table | None:
-    rows = [_classify_row(row) for row in _grid(element)]
+def _read_table(document: str, element: etree._Element, caption: list[str], order: dict[etree._Element, int]
+                ) -> Table | None:
+    rows = [_classify_row(row) for row in _grid(element, order)]
     first_data = next((i for i, row in enumerate(rows) if row.values and not row.is_year_header), None)
     if first_data is None:
         return None
@@ -188,13 +234,14 @@ def _label_end(rows: list[_Row], first_anchor: int) -> int:
     return label_end if label_end < first_anchor else first_anchor - 1
 
 
-def _grid(table: etree._Element) -> list[list[_Cell]]:
+def _grid(table: etree._Element, order: dict[etree._Element, int] | None = None) -> list[list[_Cell]]:
     """Each row's non-empty cells with their grid columns; rowspans occupy the rows below."""
     occupied: dict[tuple[int, int], bool] = {}
     grid = []
-    for r, tr in enumerate(table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")):
+    # Rows and cells wherever they stand in the (innermost) table: 1990s editors wrapped them in <font>.
+    for r, tr in enumerate(table.iter("tr")):
         cells, column = [], 0
-        for td in tr.xpath("./td|./th"):
+        for td in tr.iter("td", "th"):
             while occupied.get((r, column)):
                 column += 1
             span = _span(td, "colspan")
@@ -203,7 +250,8 @@ def _grid(table: etree._Element) -> list[list[_Cell]]:
                     occupied[(r + below, c)] = True
             text = _cell_text(td)
             if text:
-                cells.append(_Cell(column, column + span - 1, text, td.sourceline or tr.sourceline or 0))
+                cells.append(_Cell(column, column + span - 1, text, td.sourceline or tr.sourceline or 0,
+                                   (order or {}).get(td)))
             column += span
         grid.append(cells)
     return grid
@@ -252,7 +300,8 @@ def _classify_row(cells: list[_Cell]) -> _Row:
             previous.end = cell.end
             continue
         if previous and _LEADING_FRAGMENT.match(previous.text) and _is_value_text(cell.text):
-            merged[-1] = _Cell(previous.start, cell.end, previous.text + cell.text, cell.line, cell.end)
+            merged[-1] = _Cell(previous.start, cell.end, previous.text + cell.text, cell.line, cell.element,
+                               cell.end)
             continue
         if _is_value_text(cell.text):
             cell.value_end = cell.end
@@ -338,7 +387,7 @@ def _table_rows(document: str, body: list[_Row], regions: list[tuple[int, int]])
             index = _column_of(cell, regions)
             if index is not None and not cells[index]:
                 cells[index] = cell.text
-                sources[index] = SourceRef(document, cell.line, cell.start)
+                sources[index] = SourceRef(document, cell.line, cell.start, cell.element)
         label = row.label
         if not any(cells):
             if pending is not None:

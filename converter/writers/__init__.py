@@ -5,6 +5,7 @@ from typing import Callable
 
 from converter.model import FactSet
 from converter.writers.extension import render_calculation, render_labels, render_presentation, render_schema
+from converter.writers.inline import render_inline
 from converter.writers.instance import render_instance
 from converter.writers.naming import OutputNames
 
@@ -13,12 +14,19 @@ Writer = Callable[[FactSet, OutputNames], str]
 # output name -> (file name pattern, renderer)
 WRITERS: dict[str, tuple[str, Writer]] = {
     "instance": ("{stem}.xml", render_instance),
+    "inline": ("{stem}.xhtml", render_inline),
     "schema": ("{stem}.xsd", render_schema),
     "labels": ("{stem}_lab.xml", render_labels),
     "presentation": ("{stem}_pre.xml", render_presentation),
     "calculation": ("{stem}_cal.xml", render_calculation),
 }
 
+# The documents that hold facts (what Arelle is pointed at); every format writes the extension taxonomy too.
+ENTRY_POINTS = ("instance", "inline")
+FORMATS: dict[str, tuple[str, ...]] = {"both": ("instance", "inline"), "instance": ("instance",),
+                                       "inline": ("inline",)}
 
-def output_names(stem: str, source_name: str) -> OutputNames:
-    return OutputNames(source_name, {name: pattern.format(stem=stem) for name, (pattern, _) in WRITERS.items()})
+
+def output_names(stem: str, source_name: str, output_format: str = "both") -> OutputNames:
+    chosen = [name for name in WRITERS if name not in ENTRY_POINTS or name in FORMATS[output_format]]
+    return OutputNames(source_name, {name: WRITERS[name][0].format(stem=stem) for name in chosen})

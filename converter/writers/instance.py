@@ -29,12 +29,17 @@ def context_id(period: Period) -> str:
     return f"I{end}" if period.is_instant else f"D{period.start.strftime('%Y%m%d')}_{end}"
 
 
-def render_instance(facts: FactSet, names: OutputNames) -> str:
+def xbrl_resources(facts: FactSet) -> dict[str, list]:
+    """The contexts and units the facts use, as both the instance and the inline document's header write them."""
     periods = sorted({f.period for f in facts.facts}, key=lambda p: (p.is_instant, p.end, p.start or p.end))
     units = sorted({f.unit for f in facts.facts if f.unit}, key=lambda u: u.value)
+    return {"contexts": [_Context(context_id(p), p) for p in periods],
+            "units": [_UnitView(u.value, *_MEASURES[u]) for u in units]}
+
+
+def render_instance(facts: FactSet, names: OutputNames) -> str:
     fact_views = [{"concept": f.concept, "context": context_id(f.period), "unit": f.unit.value if f.unit else None,
                    "decimals": f.decimals, "value": lexical(f.value)} for f in facts.facts]
     return render("instance.xml.j2", version=__version__, source_name=names.source_name,
                   namespaces=facts.namespaces, schema_ref=names.files["schema"], entity=facts.entity,
-                  contexts=[_Context(context_id(p), p) for p in periods],
-                  units=[_UnitView(u.value, *_MEASURES[u]) for u in units], facts=fact_views)
+                  facts=fact_views, **xbrl_resources(facts))

@@ -1,0 +1,219 @@
+"""Facts to Inline XBRL 1.1: the filing itself, unchanged to the eye, with every figure tagged where it is printed.
+
+Each fact's SourceRef says where its figure stands (document, line and column; in HTML, the cell or <pre>). The
+figure is found there again and wrapped in an ix:nonFraction whose format, scale and sign turn the printed text
+into exactly the instance's value: "(4,381)" with scale 3 and sign "-" is -4381000. A fact whose figure cannot be
+found as expected there (EX-27 values without a printed line, cover facts, figures split across elements) is
+written in ix:hidden, so the inline document always holds the same facts as the instance.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from lxml import etree
+
+from converter import __version__
+from converter.model import Document, Fact, FactSet, lexical
+from converter.readers.html_tables import locatable_elements, parse_html
+from converter.writers.instance import context_id, xbrl_resources
+from converter.writers.naming import OutputNames
+from converter.writers.templating import render
+from converter.writers.xhtml import XHTML, HtmlConverter, Mark, text_document, x
+
+IX = "http://www.xbrl.org/2013/inlineXBRL"
+IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
+_SKIPPED_DOCUMENTS = ("GRAPHIC", "ZIP", "PDF", "XML", "EX-101", "JPG", "GIF")
+_FIGURE = re.compile(r"-0-|\d[\d,]*(?:\.\d+)?|-{1,3}(?![\d.])|[\u2014\u2013]|\bnil\b", re.I)
+_NUM_DOT_DECIMAL = re.compile(r"^\d{1,3}(?:,?\d{3})*(?:\.\d+)?$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_PRINTED_DATE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December) {1,2}\d{1,2}, {1,2}\d{4}\b")
+_SCALES = sorted(range(-6, 13), key=lambda s: (s % 3 != 0, abs(s)))   # thousands and millions first
+
+
+@dataclass
+class _Tagged:
+    fact: Fact
+    id: str
+    mark: Mark | None = None
+
+
+def render_inline(facts: FactSet, names: OutputNames) -> str:
+    tagged = [_Tagged(fact, f"f{number}") for number, fact in enumerate(facts.facts, start=1)]
+    cover_facts = [t for t in tagged if t.fact.unit is None]
+    sections = [_section(number, document, [t for t in tagged if t.fact.source
+                                            and t.fact.source.document == document.name], cover_facts)
+                for number, document in enumerate(_rendered_documents(facts.documents), start=1)]
+    styles = [style for _, style in sections if style]
+    hidden = [_hidden_view(t) for t in tagged if t.mark is None or not t.mark.placed]
+    return render("inline.xhtml.j2", version=__version__, source_name=names.source_name,
+                  title=facts.entity.name or names.source_name, namespaces=facts.namespaces, ix=IX, ixt=IXT,
+                  schema_ref=names.files["schema"], entity=facts.entity, styles=styles, hidden=hidden,
+                  sections=[markup for markup, _ in sections], **xbrl_resources(facts))
+
+
+def placed_count(markup: str) -> int:
+    """How many facts stand in the document's text rather than in ix:hidden (for reports and tests)."""
+    root = etree.fromstring(markup.encode("utf-8"))
+    hidden = root.find(f".//{{{IX}}}hidden")
+    in_hidden = len(hidden) if hidden is not None else 0
+    return len(root.findall(f".//{{{IX}}}nonFraction")) + len(root.findall(f".//{{{IX}}}nonNumeric")) - in_hidden
+
+
+def _rendered_documents(documents: list[Document]) -> list[Document]:
+    return [d for d in documents if not d.type.startswith(_SKIPPED_DOCUMENTS) and not _is_uuencoded(d.text)]
+
+
+def _is_uuencoded(text: str) -> bool:
+    return bool(re.match(r"\s*begin \d{3} ", text[:200]))
+
+
+def _section(number: int, document: Document, tagged: list[_Tagged], cover_facts: list[_Tagged]
+             ) -> tuple[str, str]:
+    """One document as an XHTML div, and the CSS its <style> elements carried."""
+    container = etree.Element(x("div"), {"class": "legacy-document", "id": f"doc{number}"},
+                              nsmap={None: XHTML, "ix": IX})
+    banner = etree.SubElement(container, x("div"), {"class": "legacy-document-banner"})
+    banner.text = " ".join(p for p in (f"Document {number}", document.type, document.name) if p)
+    styles = ""
+    root = parse_html(document.text) if document.is_html else None
+    if root is not None:
+        converter = HtmlConverter(f"doc{number}-", _html_marks(root, tagged))
+        converter.convert(root, container)
+        styles = "\n".join(converter.styles)
+    else:
+        marks = _text_marks(document.text, tagged)
+        if number == 1:
+            marks += _cover_marks(document.text, [t for t in cover_facts if t.mark is None], marks)
+        text_document(container, document.text, marks)
+    return etree.tostring(container, encoding="unicode"), styles
+
+
+def _text_marks(text: str, tagged: list[_Tagged]) -> list[Mark]:
+    starts = _line_starts(text)
+    marks = []
+    for item in tagged:
+        source = item.fact.source
+        if 1 <= source.line <= len(starts):
+            marks.extend(_mark(item, text, starts[source.line - 1], source.column))
+    return marks
+
+
+def _html_marks(root: etree._Element, tagged: list[_Tagged]) -> dict[int, list[Mark]]:
+    elements = locatable_elements(root)
+    marks: dict[int, list[Mark]] = {}
+    for item in tagged:
+        index = item.fact.source.element
+        if index is None or index >= len(elements):
+            continue
+        element = elements[index]
+        text = "".join(element.itertext())
+        if element.tag == "pre":
+            starts = _line_starts(text)
+            line = item.fact.source.line - ((element.sourceline or 1) - 1)
+            found = _mark(item, text, starts[line - 1], item.fact.source.column) if 1 <= line <= len(starts) else []
+        else:
+            found = _mark(item, text, 0, 0)
+        marks.setdefault(index, []).extend(found)
+    return marks
+
+
+def _cover_marks(text: str, tagged: list[_Tagged], taken: list[Mark]) -> list[Mark]:
+    """Cover facts where the cover page (the text before the first page break) prints them as they are; a date
+    printed as "April 9, 2003" is read with the date transformation."""
+    starts = _line_starts(text)
+    cover_end = min(i for i in (text.find("\f"), text.upper().find("<PAGE>"), starts[min(len(starts) - 1, 150)],
+                                len(text)) if i > 0)
+    cover = text[:cover_end]
+    marks: list[Mark] = []
+    for item in tagged:
+        for match in _cover_candidates(cover, item.fact):
+            if not any(m.start < match.end() and match.start() < m.end for m in taken + marks):
+                attributes = {"name": item.fact.concept, "contextRef": context_id(item.fact.period), "id": item.id}
+                if _PRINTED_DATE.fullmatch(match.group(0)):
+                    attributes["format"] = "ixt:date-monthname-day-year-en"
+                item.mark = Mark(match.start(), match.end(), match.group(0),
+                                 etree.Element(f"{{{IX}}}nonNumeric", attributes, nsmap={"ix": IX}))
+                marks.append(item.mark)
+                break
+    return marks
+
+
+def _cover_candidates(cover: str, fact: Fact) -> list[re.Match]:
+    value = str(fact.value)
+    if _ISO_DATE.match(value):
+        return [m for m in _PRINTED_DATE.finditer(cover) if _printed_date(m) == value]
+    return list(re.finditer(rf"(?<![\w-]){re.escape(value)}(?![\w-])", cover))
+
+
+def _printed_date(match: re.Match) -> str | None:
+    try:
+        return datetime.strptime(" ".join(match.group(0).replace(",", " ").split()), "%B %d %Y").date().isoformat()
+    except ValueError:
+        return None
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def _mark(item: _Tagged, text: str, line_start: int, column: int) -> list[Mark]:
+    """The figure printed from `column` (tabs expanded) of the line starting at `line_start`, if it reads as the
+    fact's value."""
+    line_end = text.find("\n", line_start)
+    line_end = len(text) if line_end < 0 else line_end
+    start = line_start + _raw_index(text[line_start:line_end], column)
+    figure = _FIGURE.search(text, start, line_end)
+    attributes = figure and _display(figure.group(0), item.fact)
+    if not attributes:
+        return []
+    item.mark = Mark(figure.start(), figure.end(), figure.group(0), _fact_element(item, attributes))
+    return [item.mark]
+
+
+def _raw_index(line: str, column: int) -> int:
+    """Index in `line` of the character at `column` once tabs are expanded to eight."""
+    expanded = 0
+    for index, char in enumerate(line):
+        if expanded >= column:
+            return index
+        expanded = (expanded // 8 + 1) * 8 if char == "\t" else expanded + 1
+    return len(line)
+
+
+def _display(figure: str, fact: Fact) -> dict[str, str] | None:
+    """format and scale that read the printed figure as the fact's magnitude, or None where it does not."""
+    if fact.unit is None or not isinstance(fact.value, Decimal):
+        return None
+    magnitude = abs(fact.value)
+    if not any(ch.isdigit() for ch in figure) or figure == "-0-":
+        return {"format": "ixt:fixed-zero"} if magnitude == 0 else None
+    if not _NUM_DOT_DECIMAL.match(figure):
+        return None
+    shown = Decimal(figure.replace(",", ""))
+    if shown == 0:
+        return {"format": "ixt:num-dot-decimal", "scale": "0"} if magnitude == 0 else None
+    scale = next((s for s in _SCALES if shown.scaleb(s) == magnitude), None)
+    return None if scale is None else {"format": "ixt:num-dot-decimal", "scale": str(scale)}
+
+
+def _fact_element(item: _Tagged, display: dict[str, str]) -> etree._Element:
+    fact = item.fact
+    attributes = {"name": fact.concept, "contextRef": context_id(fact.period), "unitRef": fact.unit.value,
+                  "decimals": str(fact.decimals), "id": item.id, **display}
+    if fact.value < 0:
+        attributes["sign"] = "-"
+    return etree.Element(f"{{{IX}}}nonFraction", attributes, nsmap={"ix": IX})
+
+
+def _hidden_view(item: _Tagged) -> dict:
+    fact = item.fact
+    view = {"id": item.id, "concept": fact.concept, "context": context_id(fact.period), "unit": None}
+    if fact.unit is None:
+        return {**view, "value": lexical(fact.value)}
+    value = Decimal(fact.value)
+    return {**view, "unit": fact.unit.value, "decimals": fact.decimals, "value": lexical(abs(value)),
+            "negative": value < 0}
