@@ -41,6 +41,9 @@ def build_parser() -> argparse.ArgumentParser:
     convert_cmd.add_argument("--format", dest="output_format", choices=sorted(FORMATS), default="both",
                              help="instance (.xml), inline (.xhtml: the filing itself, tagged in place) or both "
                                   "(default); the extension taxonomy is written with either")
+    convert_cmd.add_argument("--viewer", action="store_true",
+                             help="also write OUTDIR/<name>_viewer.html: the inline document in Arelle's interactive "
+                                  "iXBRL viewer, working offline (its script is copied beside it)")
     convert_cmd.add_argument("--debug", action="store_true", help="show a traceback on failure")
     inspect_cmd = commands.add_parser("inspect", help="show the documents and statements the tool finds")
     inspect_cmd.add_argument("input", type=Path, help="the filing")
@@ -50,14 +53,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "viewer", False) and args.output_format == "instance":
+        parser.error("--viewer shows the inline document: use --format inline or both")
     try:
         if args.command == "inspect":
             inspect_filing(args.input, _out, rows=args.rows)
             return 0
         options = ConvertOptions(cik=args.cik, validate=args.validate, taxonomy_packages=args.taxonomy_package,
                                  online=args.online, mapping_overrides=args.mapping_overrides,
-                                 output_format=args.output_format)
+                                 output_format=args.output_format, viewer=args.viewer)
         result = convert(args.input, args.output, options)
     except ConversionError as error:
         _err.print(f"legacy-xbrl: error: {error}", markup=False)

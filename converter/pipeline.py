@@ -16,6 +16,7 @@ from converter.readers import read_filing
 from converter.statements import build_statements
 from converter.taxonomy import find_packages, load_taxonomy
 from converter.validate import ValidationResult, combine, validate_documents
+from converter.viewer import SCRIPT_NAME as VIEWER_SCRIPT, write_viewer
 from converter.writers import ENTRY_POINTS, WRITERS, output_names
 from converter.writers.report import build_report, dumps
 
@@ -31,6 +32,7 @@ class ConvertOptions:
     mapping_overrides: Path | None = None
     taxonomy_year: int = 2024
     output_format: str = "both"      # a key of writers.FORMATS
+    viewer: bool = False             # also write the inline document inside Arelle's iXBRL viewer
 
 
 @dataclass
@@ -64,6 +66,9 @@ def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResul
             (staging / file_name).write_text(WRITERS[name][1](facts, names), encoding="utf-8")
         outputs = dict(names.files)
         validation = _validate(staging, outputs, packages, options) if options.validate else ValidationResult(ran=False)
+        if options.viewer:
+            outputs["viewer"] = _viewer(source, staging, stem, outputs, packages, options)
+            outputs["viewer_script"] = VIEWER_SCRIPT
         report = build_report(source.name, outputs, validation.as_dict(), facts, statements)
         (staging / "report.json").write_text(dumps(report), encoding="utf-8")
         _publish(staging, outdir)
@@ -77,6 +82,17 @@ def _validate(staging: Path, outputs: dict[str, str], packages: list[Path], opti
     entries = [outputs[name] for name in ENTRY_POINTS if name in outputs]
     results = validate_documents([staging / entry for entry in entries], packages, options.online)
     return combine(dict(zip(entries, results)))
+
+
+def _viewer(source: Path, staging: Path, stem: str, outputs: dict[str, str], packages: list[Path],
+            options: ConvertOptions) -> str:
+    if "inline" not in outputs:
+        raise ConversionError(f"{source}: --viewer needs the inline document (--format inline or both)")
+    name = f"{stem}_viewer.html"
+    problems = write_viewer(staging / outputs["inline"], staging / name, packages, options.online)
+    if problems:
+        raise ConversionError(f"{source}: the iXBRL viewer could not be written: {problems[0]}")
+    return name
 
 
 def _umask() -> int:

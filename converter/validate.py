@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -41,10 +42,17 @@ class ValidationResult:
                 "summary": self.summary()}
 
 
-class _Collector(logging.Handler):
+class ArelleLog(logging.Handler):
+    """Arelle's log records as (level, message code, message)."""
+
     def __init__(self) -> None:
         super().__init__(level=logging.DEBUG)
         self.records: list[tuple[str, str, str]] = []
+
+    @staticmethod
+    def is_unavailable(code: str, message: str) -> bool:
+        """A taxonomy file missing from the offline packages, not an error in the document."""
+        return code in _UNAVAILABLE_CODES or "Could not load file" in message
 
     def emit(self, record: logging.LogRecord) -> None:
         code = str(getattr(record, "messageCode", "") or "")
@@ -58,18 +66,24 @@ class _Collector(logging.Handler):
 def validate_documents(paths: list[Path], packages: list[Path], online: bool = False) -> list[ValidationResult]:
     """Each XBRL instance or Inline XBRL document validated by Arelle (a session each: a session's package
     registry does not survive a second run)."""
+    results = []
+    for path in paths:
+        log = ArelleLog()
+        with arelle_session() as session:
+            session.run(_options(path, packages, online), logHandler=log)
+            result = _classify(log.records)
+            result.facts = [fact for model in session.get_models() for fact in _fact_keys(model)]
+        results.append(result)
+    return results
+
+
+@contextmanager
+def arelle_session():
+    """An Arelle API session whose configuration lives in a temporary folder, not in the user's home."""
     from arelle.api.Session import Session
 
-    results = []
-    with _quiet_arelle_home():
-        for path in paths:
-            collector = _Collector()
-            with Session() as session:
-                session.run(_options(path, packages, online), logHandler=collector)
-                result = _classify(collector.records)
-                result.facts = [fact for model in session.get_models() for fact in _fact_keys(model)]
-            results.append(result)
-    return results
+    with _quiet_arelle_home(), Session() as session:
+        yield session
 
 
 def combine(results: dict[str, ValidationResult]) -> ValidationResult:
@@ -120,7 +134,7 @@ def _classify(records: list[tuple[str, str, str]]) -> ValidationResult:
     result = ValidationResult()
     for level, code, message in records:
         line = f"[{code}] {message}" if code else message
-        if code in _UNAVAILABLE_CODES or "Could not load file" in message:
+        if ArelleLog.is_unavailable(code, message):
             result.unavailable.append(line)
         elif code.startswith("calc11e:inconsistentCalculation") or code == "xbrl.5.2.5.2:calcInconsistency":
             result.inconsistencies.append(line)

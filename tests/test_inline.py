@@ -2,7 +2,8 @@
 the instance's facts."""
 from __future__ import annotations
 
-from decimal import Decimal
+import json
+import re
 
 import pytest
 from lxml import etree
@@ -67,6 +68,14 @@ def test_seed_figures_are_tagged_where_printed(seed_conversion):
     assert zeros and all(e.text.strip("$") in ("--", "-", "\u2014") for e in zeros)
     cover_date = _tagged(root, "dei:DocumentPeriodEndDate")[0]
     assert (cover_date.text, cover_date.get("format")) == ("April 9, 2003", "ixt:date-monthname-day-year-en")
+
+
+def test_report_ids_name_the_inline_elements(seed_conversion):
+    by_id = {e.get("id"): e for e in _inline(seed_conversion).iter(f"{{{IX}}}nonFraction", f"{{{IX}}}nonNumeric")}
+    for fact in seed_conversion.report["fact_list"]:
+        assert by_id[fact["id"]].get("name") == fact["concept"]
+        if "source" in fact and fact["concept"].startswith("us-gaap:"):
+            assert fact["source"]["document"] == SEED.name and fact["source"]["line"] > 0
 
 
 def test_seed_text_is_unchanged(seed_conversion):
@@ -155,3 +164,24 @@ def test_format_option_chooses_the_entry_documents(tmp_path, capsys, output_form
     written = {p.name for p in (tmp_path / "sonus").iterdir() if p.suffix in (".xml", ".xhtml")
                and not p.stem.endswith(("_lab", "_pre", "_cal"))}
     assert written == expected
+
+
+def test_viewer_wraps_the_inline_document_offline(tmp_path, taxonomy_packages):
+    code = main(["convert", str(SEED), "-o", str(tmp_path / "sonus"), "--no-validate", "--viewer"])
+    assert code == 0
+    outdir = tmp_path / "sonus"
+    report = json.loads((outdir / "report.json").read_text())
+    assert report["outputs"]["viewer"] == "sonus_viewer.html" and (outdir / "ixbrlviewer.js").stat().st_size > 100_000
+    page = (outdir / "sonus_viewer.html").read_text()
+    assert '<script src="ixbrlviewer.js"' in page and "http://" not in page.split("ixbrl-viewer+json")[0][-2000:]
+    data = json.loads(re.search(r'<script type="application/x.ixbrl-viewer\+json">(.*?)</script>', page, re.S).group(1))
+    facts = data["sourceReports"][0]["targetReports"][0]["facts"]
+    assert len(facts) == report["facts"] == 114
+    net_loss = [f for f in facts.values() if f["a"]["c"] == "us-gaap:NetIncomeLoss" and f["a"]["p"].startswith("2003-01-01")]
+    assert [f["v"] for f in net_loss] == ["-4381000"]
+
+
+def test_viewer_needs_the_inline_document(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["convert", str(SEED), "-o", "unused", "--format", "instance", "--viewer"])
+    assert exit_info.value.code == 2 and "--viewer" in capsys.readouterr().err

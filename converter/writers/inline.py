@@ -19,7 +19,7 @@ from converter import __version__
 from converter.model import Document, Fact, FactSet, lexical
 from converter.readers.html_tables import locatable_elements, parse_html
 from converter.writers.instance import context_id, xbrl_resources
-from converter.writers.naming import OutputNames
+from converter.writers.naming import OutputNames, fact_id
 from converter.writers.templating import render
 from converter.writers.xhtml import XHTML, HtmlConverter, Mark, text_document, x
 
@@ -42,7 +42,7 @@ class _Tagged:
 
 
 def render_inline(facts: FactSet, names: OutputNames) -> str:
-    tagged = [_Tagged(fact, f"f{number}") for number, fact in enumerate(facts.facts, start=1)]
+    tagged = [_Tagged(fact, fact_id(position)) for position, fact in enumerate(facts.facts)]
     cover_facts = [t for t in tagged if t.fact.unit is None]
     sections = [_section(number, document, [t for t in tagged if t.fact.source
                                             and t.fact.source.document == document.name], cover_facts)

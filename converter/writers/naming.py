@@ -8,3 +8,9 @@ from dataclasses import dataclass
 class OutputNames:
     source_name: str             # the input file, named in each output's header comment
     files: dict[str, str]        # output name ("instance", "schema", ...) -> file name
+
+
+def fact_id(position: int) -> str:
+    """The id of the fact at `position` (0-based) of FactSet.facts: its ix element's id in the inline document,
+    and its `id` in report.json, so a reviewer can go from one to the other."""
+    return f"f{position + 1}"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from converter.model import Fact, FactSet, ScheduleCheck, Statement, lexical
+from converter.writers.naming import fact_id
 
 
 def build_report(input_name: str, outputs: dict[str, str], validation: dict, facts: FactSet,
@@ -13,7 +14,7 @@ def build_report(input_name: str, outputs: dict[str, str], validation: dict, fac
         "validation": validation,
         "entity": {"scheme": facts.entity.scheme, "identifier": facts.entity.identifier, "name": facts.entity.name},
         "facts": len(facts.facts),
-        "fact_list": [_fact(f) for f in facts.facts],
+        "fact_list": [_fact(position, f) for position, f in enumerate(facts.facts)],
         "statements": [_statement(i, s, facts) for i, s in enumerate(statements)],
         "unmapped": [{"statement": r.statement, "label": r.label, "reason": r.rule}
                      for r in facts.rows if r.concept is None],
@@ -64,12 +65,14 @@ def _statement(index: int, statement: Statement, facts: FactSet) -> dict:
     }
 
 
-def _fact(fact: Fact) -> dict:
-    entry = {"concept": fact.concept, "value": lexical(fact.value), "period": str(fact.period)}
+def _fact(position: int, fact: Fact) -> dict:
+    entry = {"id": fact_id(position), "concept": fact.concept, "value": lexical(fact.value), "period": str(fact.period)}
     if fact.unit:
         entry.update(unit=fact.unit.value, decimals=fact.decimals)
     if fact.source:
         entry["source"] = {"document": fact.source.document, "line": fact.source.line, "column": fact.source.column}
+        if fact.source.element is not None:
+            entry["source"]["element"] = fact.source.element
     return entry
 
 
