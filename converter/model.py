@@ -318,3 +318,4 @@ class FactSet:
     networks: list[Network] = field(default_factory=list)
     structure_issues: list[str] = field(default_factory=list)   # printed totals that do not add up
     documents: list[Document] = field(default_factory=list)     # the filing's documents, where the facts stand
+    inconsistent_sums: list[str] = field(default_factory=list)  # written sums the facts do not satisfy

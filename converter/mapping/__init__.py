@@ -5,6 +5,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from converter.mapping.calculations import inconsistent_sums
 from converter.mapping.choice import ConceptChooser
 from converter.mapping.cover import cover_facts, document_date
 from converter.mapping.ex27 import check_schedules
@@ -49,6 +50,7 @@ def map_filing(filing: Filing, statements: list[Statement], taxonomy: Taxonomy, 
     result.namespaces = dict(taxonomy.namespaces, **{extensions.prefix: extensions.namespace})
     result.schema_urls = dict(taxonomy.schema_urls)
     result.schedule_checks = checks
+    result.inconsistent_sums = inconsistent_sums(result)
     return result
 
 

@@ -10,6 +10,10 @@ _ZERO = re.compile(r"^\$?\s*\(?\s*(?:-{1,3}|\u2014|\u2013|-0-|nil)\s*\)?$", re.I
 _NUMBER = re.compile(r"^(?P<neg1>\()?\s*\$?\s*(?P<neg2>\()?\s*(?P<minus>-)?\s*\$?\s*(?P<digits>[\d,]*\.?\d+)\s*"
                      r"(?P<close>\))?\s*(?P<pct>%)?\s*\)?\s*(?:\([a-z]\)|[*\u2020\u2021]+)?$")
 
+# No statement prints more digits (ten trillion dollars in cents is 16); a longer run is an identifier or noise, and
+# staying well inside Decimal's default 28-digit precision keeps every later sum and scaling exact.
+MAX_DIGITS = 20
+
 
 def parse_amount(text: str) -> Amount | None:
     """The printed value with its sign as printed; None for an empty or unreadable cell."""
@@ -22,6 +26,8 @@ def parse_amount(text: str) -> Amount | None:
     if not match:
         return None
     digits = match.group("digits").replace(",", "")
+    if len(digits) > MAX_DIGITS:
+        return None
     try:
         value = Decimal(digits)
     except InvalidOperation:

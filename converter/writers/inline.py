@@ -21,7 +21,7 @@ from converter.readers.html_tables import locatable_elements, parse_html
 from converter.writers.instance import context_id, xbrl_resources
 from converter.writers.naming import OutputNames, fact_id
 from converter.writers.templating import render
-from converter.writers.xhtml import XHTML, HtmlConverter, Mark, text_document, x
+from converter.writers.xhtml import XHTML, HtmlConverter, Mark, text_document, x, xml_safe
 
 IX = "http://www.xbrl.org/2013/inlineXBRL"
 IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
@@ -77,7 +77,7 @@ def _section(number: int, document: Document, tagged: list[_Tagged], cover_facts
     container = etree.Element(x("div"), {"class": "legacy-document", "id": f"doc{number}"},
                               nsmap={None: XHTML, "ix": IX})
     banner = etree.SubElement(container, x("div"), {"class": "legacy-document-banner"})
-    banner.text = " ".join(p for p in (f"Document {number}", document.type, document.name) if p)
+    banner.text = xml_safe(" ".join(p for p in (f"Document {number}", document.type, document.name) if p))
     styles = ""
     root = parse_html(document.text) if document.is_html else None
     if root is not None:

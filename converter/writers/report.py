@@ -20,7 +20,8 @@ def build_report(input_name: str, outputs: dict[str, str], validation: dict, fac
                      for r in facts.rows if r.concept is None],
         "extension": _extension(facts),
         "structure": {"totals_not_adding_up": facts.structure_issues,
-                      "summations": sum(len(n.summations) for n in facts.networks)},
+                      "summations": sum(len(n.summations) for n in facts.networks),
+                      "inconsistent_sums": facts.inconsistent_sums},
         "ex27": _schedule_checks(facts.schedule_checks),
         "warnings": facts.warnings,
     }

@@ -51,6 +51,7 @@ _FONT_SIZES = {"1": "x-small", "2": "small", "3": "medium", "4": "large", "5": "
                "7": "48px", "+1": "larger", "+2": "x-large", "+3": "xx-large", "-1": "smaller", "-2": "x-small"}
 _LENGTH = re.compile(r"^(?:\d+|\d+%|\d*\.\d+%)$")
 _NUMBER = re.compile(r"^\d{1,4}$")
+_NMTOKENS = re.compile(r"^[\w.:-]+(?: [\w.:-]+)*$")
 _CSS_UNSAFE = re.compile(r"[;{}<>\"\\]|expression|url\(", re.I)
 _INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _C1 = re.compile(r"[\x80-\x9f]")
@@ -207,13 +208,13 @@ class HtmlConverter:
         attributes: dict[str, str] = {}
         styles = [_LOOK[tag]] if tag in _LOOK and tag != name else []
         for key, value in source.attrib.items():
-            key, value = key.lower(), " ".join(value.split())
+            key, value = key.lower(), " ".join(xml_safe(value).split())
             allowed = _ATTRIBUTES.get(name, {})
             if key in allowed and allowed[key].match(value):
                 attributes[key] = value
             elif key == "id" or (key == "name" and tag == "a"):
                 self._identify(attributes, value)
-            elif key == "class" and value:
+            elif key == "class" and _NMTOKENS.match(value):
                 attributes["class"] = value
             elif key == "title" and value:
                 attributes["title"] = value
@@ -234,6 +235,8 @@ class HtmlConverter:
         styles = [s for s in styles if s]
         if styles:
             attributes["style"] = ";".join(styles)
+        if name == "br":                     # XHTML's <br> takes the core attributes only
+            attributes = {k: v for k, v in attributes.items() if k in ("id", "class", "title")}
         return attributes
 
     def _identify(self, attributes: dict[str, str], value: str) -> None:
