@@ -8,34 +8,41 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
-from converter.model import Fact, FactSet, Period
+from converter.model import Fact, FactSet, Network, Period
 
 
 def inconsistent_sums(facts: FactSet) -> list[str]:
+    """Each network is checked on its own, as Calculations 1.1 checks each extended link role."""
     values: dict[tuple[str, Period], Fact] = {(f.concept, f.period): f for f in facts.facts
                                               if f.unit is not None and isinstance(f.value, Decimal)}
     problems = []
-    for total, items in _summations(facts).items():
-        for (concept, period), total_fact in values.items():
-            if concept != total:
-                continue
-            present = [(values[(item, period)], weight) for item, weight in items if (item, period) in values]
-            if not present:
-                continue
-            places = min(_places(f) for f in [total_fact, *(fact for fact, _ in present)])
-            computed = sum((_rounded(fact, places) * weight for fact, weight in present), Decimal(0))
-            if computed != _rounded(total_fact, places):
-                problems.append(f"{total} {period}: {total_fact.value} printed, {computed} from its "
-                                f"{len(present)} item(s)")
+    for network in facts.networks:
+        for total, items in _summations(network).items():
+            problems.extend(_check_total(total, items, values))
     return problems
 
 
-def _summations(facts: FactSet) -> dict[str, list[tuple[str, int]]]:
-    by_total: dict[str, dict[str, int]] = defaultdict(dict)
-    for network in facts.networks:
-        for summation in network.summations:
-            by_total[summation.total][summation.item] = summation.weight
-    return {total: list(items.items()) for total, items in by_total.items()}
+def _check_total(total: str, items: list[tuple[str, int]], values: dict[tuple[str, Period], Fact]) -> list[str]:
+    problems = []
+    for (concept, period), total_fact in values.items():
+        if concept != total:
+            continue
+        present = [(values[(item, period)], weight) for item, weight in items if (item, period) in values]
+        if not present:
+            continue
+        places = min(_places(f) for f in [total_fact, *(fact for fact, _ in present)])
+        computed = sum((_rounded(fact, places) * weight for fact, weight in present), Decimal(0))
+        if computed != _rounded(total_fact, places):
+            problems.append(f"{total} {period}: {total_fact.value} printed, {computed} from its "
+                            f"{len(present)} item(s)")
+    return problems
+
+
+def _summations(network: Network) -> dict[str, list[tuple[str, int]]]:
+    by_total: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for summation in network.summations:
+        by_total[summation.total].append((summation.item, summation.weight))
+    return by_total
 
 
 def _places(fact: Fact) -> int:
