@@ -1,5 +1,6 @@
-"""Command line: `legacy-xbrl convert INPUT -o OUTDIR` and `legacy-xbrl inspect INPUT`. Exit codes: 0 valid output, 1 conversion error,
-2 usage error, 3 output written but validation found errors."""
+"""Command line: `legacy-xbrl convert INPUT -o OUTDIR`, `legacy-xbrl batch INPUT... -o OUTDIR` and
+`legacy-xbrl inspect INPUT`. Exit codes: 0 valid output, 1 conversion error, 2 usage error, 3 output written but
+validation found errors."""
 from __future__ import annotations
 
 import argparse
@@ -10,14 +11,31 @@ from pathlib import Path
 from rich.console import Console
 
 from converter import __version__
-from converter.model import ConversionError
+from converter.batch import BatchOptions, collect_inputs
+from converter.batch_console import run_with_progress
 from converter.inspection import inspect_filing
+from converter.model import ConversionError
 from converter.pipeline import EXIT_CONVERSION_ERROR, ConvertOptions, convert
 from converter.taxonomy.packages import ENV_VAR
 from converter.writers import FORMATS
 
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
 _out = Console(highlight=False, soft_wrap=True)
+
+
+def _conversion_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", dest="output_format", choices=sorted(FORMATS), default="both",
+                        help="instance (.xml), inline (.xhtml: the filing itself, tagged in place) or both "
+                             "(default); the extension taxonomy is written with either")
+    parser.add_argument("--no-validate", dest="validate", action="store_false", help="skip Arelle validation")
+    parser.add_argument("--taxonomy-package", action="append", default=[], metavar="PATH",
+                        help=f"taxonomy package zip, or a folder of them (repeatable; default: ${ENV_VAR}, "
+                             "else ../shared/taxonomies beside the project when present)")
+    parser.add_argument("--online", action="store_true",
+                        help="let Arelle fetch taxonomy files missing from the packages over the network")
+    parser.add_argument("--mapping-overrides", type=Path, metavar="FILE",
+                        help="CSV of statement,pattern,concept rules applied before the built-in ones")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,24 +45,24 @@ def build_parser() -> argparse.ArgumentParser:
     convert_cmd = commands.add_parser("convert", help="convert one filing")
     convert_cmd.add_argument("input", type=Path, help="the filing: .txt, .htm or an EDGAR submission")
     convert_cmd.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR",
-                             help="folder for the instance and report.json (replaced whole when it exists)")
+                             help="folder for the outputs and report.json (replaced whole when it exists)")
     convert_cmd.add_argument("--cik", help="the registrant's CIK, where the filing has no SEC header")
-    convert_cmd.add_argument("--no-validate", dest="validate", action="store_false",
-                             help="skip Arelle validation")
-    convert_cmd.add_argument("--taxonomy-package", action="append", default=[], metavar="PATH",
-                             help=f"taxonomy package zip, or a folder of them (repeatable; default: ${ENV_VAR}, "
-                                  "else ../shared/taxonomies beside the project when present)")
-    convert_cmd.add_argument("--online", action="store_true",
-                             help="let Arelle fetch taxonomy files missing from the packages over the network")
-    convert_cmd.add_argument("--mapping-overrides", type=Path, metavar="FILE",
-                             help="CSV of statement,pattern,concept rules applied before the built-in ones")
-    convert_cmd.add_argument("--format", dest="output_format", choices=sorted(FORMATS), default="both",
-                             help="instance (.xml), inline (.xhtml: the filing itself, tagged in place) or both "
-                                  "(default); the extension taxonomy is written with either")
     convert_cmd.add_argument("--viewer", action="store_true",
                              help="also write OUTDIR/<name>_viewer.html: the inline document in Arelle's interactive "
                                   "iXBRL viewer, working offline (its script is copied beside it)")
-    convert_cmd.add_argument("--debug", action="store_true", help="show a traceback on failure")
+    _conversion_options(convert_cmd)
+    batch_cmd = commands.add_parser("batch", help="convert many filings in parallel")
+    batch_cmd.add_argument("inputs", type=Path, nargs="+", metavar="INPUT",
+                           help="filings, folders (searched recursively) or text files listing paths")
+    batch_cmd.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR",
+                           help="one folder per filing is written here, and summary.jsonl")
+    batch_cmd.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
+    batch_cmd.add_argument("--resume", action="store_true", help="skip filings summary.jsonl records as done")
+    batch_cmd.add_argument("--timeout", type=float, default=600.0, metavar="SECONDS",
+                           help="time one filing may take before its worker is stopped (default 600)")
+    batch_cmd.add_argument("--dask-scheduler", metavar="ADDRESS",
+                           help="run the conversions on a Dask distributed cluster (tcp://host:8786)")
+    _conversion_options(batch_cmd)
     inspect_cmd = commands.add_parser("inspect", help="show the documents and statements the tool finds")
     inspect_cmd.add_argument("input", type=Path, help="the filing")
     inspect_cmd.add_argument("--no-rows", dest="rows", action="store_false", help="statement headers only")
@@ -57,25 +75,49 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if getattr(args, "viewer", False) and args.output_format == "instance":
         parser.error("--viewer shows the inline document: use --format inline or both")
+    if args.command == "batch" and (args.jobs < 0 or args.timeout <= 0):
+        parser.error("--jobs must be 0 or more and --timeout positive")
+    label = args.input if hasattr(args, "input") else args.output
     try:
         if args.command == "inspect":
             inspect_filing(args.input, _out, rows=args.rows)
             return 0
-        options = ConvertOptions(cik=args.cik, validate=args.validate, taxonomy_packages=args.taxonomy_package,
-                                 online=args.online, mapping_overrides=args.mapping_overrides,
-                                 output_format=args.output_format, viewer=args.viewer)
-        result = convert(args.input, args.output, options)
+        if args.command == "batch":
+            return _batch(args)
+        result = convert(args.input, args.output, _convert_options(args))
     except ConversionError as error:
         _err.print(f"legacy-xbrl: error: {error}", markup=False)
         return EXIT_CONVERSION_ERROR
     except Exception as error:  # the user gets one line, never a traceback, unless they ask for it
         if args.debug:
             traceback.print_exc()
-        _err.print(f"legacy-xbrl: error: {args.input}: internal error: {type(error).__name__}: {error} "
+        _err.print(f"legacy-xbrl: error: {label}: internal error: {type(error).__name__}: {error} "
                    "(rerun with --debug for details)", markup=False)
         return EXIT_CONVERSION_ERROR
     _print_summary(result)
     return result.exit_code
+
+
+def _convert_options(args: argparse.Namespace) -> ConvertOptions:
+    return ConvertOptions(cik=getattr(args, "cik", None), validate=args.validate,
+                          taxonomy_packages=args.taxonomy_package, online=args.online,
+                          mapping_overrides=args.mapping_overrides, output_format=args.output_format,
+                          viewer=getattr(args, "viewer", False))
+
+
+def _batch(args: argparse.Namespace) -> int:
+    missing = [str(p) for p in args.inputs if not p.exists()]
+    if missing:
+        raise ConversionError(f"{missing[0]}: no such file or folder")
+    inputs = collect_inputs(args.inputs)
+    if not inputs:
+        raise ConversionError(f"{args.inputs[0]}: no filings found")
+    options = BatchOptions(convert=_convert_options(args), jobs=args.jobs, resume=args.resume,
+                           timeout=args.timeout, dask_scheduler=args.dask_scheduler)
+    result = run_with_progress(inputs, args.output, options, _out)
+    if result.count("failed") + result.count("timeout") + result.count("crashed"):
+        return EXIT_CONVERSION_ERROR
+    return 3 if result.count("invalid") else 0
 
 
 def _print_summary(result) -> None:

@@ -1,0 +1,350 @@
+"""Many filings at once: `legacy-xbrl batch INPUT... -o OUTDIR`.
+
+Each filing is converted by `pipeline.convert` into OUTDIR/<name>/ (written atomically, as always), in worker
+processes that live for the whole batch (Arelle is not thread-safe, and a warm worker pays Python's and Arelle's
+start-up once). A filing that runs past the per-filing timeout has its worker killed and replaced; one that
+crashes its worker is recorded as crashed; neither stops the others. Every outcome is appended to
+OUTDIR/summary.jsonl the moment it is known, so an interrupted batch loses nothing finished, and `--resume`
+skips what summary.jsonl records as done. With a Dask scheduler address the same per-filing work runs on a
+Dask distributed cluster instead.
+"""
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import resource
+import shutil
+import time
+from collections import deque
+from dataclasses import asdict, dataclass, field
+from multiprocessing.connection import Connection, wait
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from converter.model import ConversionError
+from converter.pipeline import ConvertOptions, convert
+
+SUMMARY = "summary.jsonl"
+DONE = ("ok", "invalid", "failed")          # outcomes --resume does not try again
+MAX_LIST_LINES = 100_000
+
+
+@dataclass(frozen=True)
+class Task:
+    source: str
+    name: str                      # the output folder's name in OUTDIR
+    outdir: str
+    options: ConvertOptions
+
+
+@dataclass
+class Outcome:
+    input: str
+    output: str
+    status: str                    # ok | invalid | failed | timeout | crashed
+    facts: int = 0
+    valid: bool | None = None
+    seconds: float = 0.0
+    error: str | None = None
+    peak_memory_mb: float | None = None
+
+
+@dataclass
+class BatchOptions:
+    convert: ConvertOptions = field(default_factory=ConvertOptions)
+    jobs: int = 0                  # 0: one worker per core
+    resume: bool = False
+    timeout: float = 600.0         # seconds for one filing
+    dask_scheduler: str | None = None
+
+
+# --- inputs and names -----------------------------------------------------------------------------------------
+
+def collect_inputs(arguments: list[Path]) -> list[Path]:
+    """Files as given, folders searched recursively, and text files that list one path per line."""
+    found: list[Path] = []
+    for argument in arguments:
+        if argument.is_dir():
+            found.extend(p for p in sorted(argument.rglob("*")) if p.is_file() and not p.name.startswith("."))
+        elif _is_path_list(argument):
+            found.extend(_listed_paths(argument))
+        else:
+            found.append(argument)
+    unique = dict.fromkeys(p.resolve() if p.exists() else p for p in found)
+    return list(unique)
+
+
+def _is_path_list(path: Path) -> bool:
+    """A listing, not a filing: every non-blank line of it names an existing file or folder."""
+    try:
+        if not path.is_file() or path.stat().st_size > 50 * 2**20:
+            return False
+        lines = [line.strip() for line in path.read_text(encoding="utf-8", errors="strict").splitlines()
+                 if line.strip()][:MAX_LIST_LINES]
+    except (OSError, UnicodeDecodeError):
+        return False
+    return bool(lines) and all(_listed(path, line).exists() for line in lines)
+
+
+def _listed(listing: Path, line: str) -> Path:
+    candidate = Path(line)
+    return candidate if candidate.is_absolute() else listing.parent / candidate
+
+
+def _listed_paths(listing: Path) -> Iterator[Path]:
+    for line in listing.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            path = _listed(listing, line.strip())
+            yield from (collect_inputs([path]) if path.is_dir() else [path])
+
+
+def output_names(inputs: list[Path]) -> dict[Path, str]:
+    """A folder name per input: its file name's stem, with as many parent folder names before it as it takes to
+    tell it from the other inputs ('ba-2003_filing' and 'ge-1994_filing')."""
+    def candidate(path: Path, depth: int) -> str:
+        parts = [*path.parent.parts[-depth:], path.stem] if depth else [path.stem]
+        return "_".join(_safe(part) for part in parts if part not in ("/", ""))
+    names: dict[Path, str] = {}
+    for depth in range(0, 64):
+        pending = [p for p in inputs if p not in names]
+        if not pending:
+            break
+        counts: dict[str, int] = {}
+        for path in inputs:
+            counts[candidate(path, depth)] = counts.get(candidate(path, depth), 0) + 1
+        for path in pending:
+            if counts[candidate(path, depth)] == 1 or depth >= len(path.parent.parts):
+                names[path] = candidate(path, depth)
+    taken: dict[str, int] = {}
+    for path in inputs:                      # identical paths down to the root: number them
+        base = names[path]
+        taken[base] = taken.get(base, 0) + 1
+        if taken[base] > 1:
+            names[path] = f"{base}-{taken[base]}"
+    return names
+
+
+def _safe(part: str) -> str:
+    cleaned = "".join(ch if ch.isalnum() or ch in "-_." else "-" for ch in part).strip(".")
+    return cleaned or "filing"
+
+
+# --- the summary file -----------------------------------------------------------------------------------------
+
+def read_summary(outdir: Path) -> dict[str, Outcome]:
+    """The last complete record of each input; a line cut short by an interruption is ignored."""
+    records: dict[str, Outcome] = {}
+    path = outdir / SUMMARY
+    if not path.exists():
+        return records
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            record = Outcome(**json.loads(line))
+        except (ValueError, TypeError):
+            continue
+        records[record.input] = record
+    return records
+
+
+def _rewrite_summary(outdir: Path, records: Iterable[Outcome]) -> None:
+    temporary = outdir / f".{SUMMARY}.tmp"
+    temporary.write_text("".join(json.dumps(asdict(r)) + "\n" for r in records), encoding="utf-8")
+    os.replace(temporary, outdir / SUMMARY)
+
+
+class SummaryWriter:
+    def __init__(self, outdir: Path):
+        self.handle = open(outdir / SUMMARY, "a", encoding="utf-8")
+
+    def write(self, outcome: Outcome) -> None:
+        self.handle.write(json.dumps(asdict(outcome)) + "\n")
+        self.handle.flush()
+        os.fsync(self.handle.fileno())
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+# --- one filing -----------------------------------------------------------------------------------------------
+
+def convert_task(task: Task) -> Outcome:
+    """The per-filing work, the same in a local worker and on a Dask worker."""
+    started = time.monotonic()
+    outcome = Outcome(task.source, task.name, "failed")
+    try:
+        result = convert(Path(task.source), Path(task.outdir) / task.name, task.options)
+        outcome.facts = result.report["facts"]
+        outcome.valid = result.report["validation"]["valid"] if result.validation.ran else None
+        outcome.status = "invalid" if result.exit_code else "ok"
+        if result.exit_code:
+            outcome.error = "; ".join(result.validation.errors[:3])
+    except ConversionError as error:
+        outcome.error = str(error)
+    except Exception as error:  # one filing's surprise must not end the batch
+        outcome.error = f"internal error: {type(error).__name__}: {error}"
+    outcome.seconds = round(time.monotonic() - started, 3)
+    outcome.peak_memory_mb = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return outcome
+
+
+# --- local workers --------------------------------------------------------------------------------------------
+
+def _worker_main(connection: Connection) -> None:
+    while True:
+        task = connection.recv()
+        if task is None:
+            return
+        connection.send(convert_task(task))
+
+
+class _Worker:
+    def __init__(self, context: multiprocessing.context.BaseContext):
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_worker_main, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
+        self.task: Task | None = None
+        self.started = 0.0
+
+    def give(self, task: Task) -> None:
+        self.task, self.started = task, time.monotonic()
+        self.connection.send(task)
+
+    def stop(self, kill: bool = False) -> None:
+        if kill or not self.process.is_alive():
+            self.process.kill()
+        else:
+            try:
+                self.connection.send(None)
+            except OSError:
+                self.process.kill()
+        self.process.join(timeout=10)
+
+
+def run_local(tasks: list[Task], jobs: int, timeout: float, record: Callable[[Outcome], None]) -> None:
+    context = multiprocessing.get_context("spawn")     # no forking of the parent's threads (the progress bar)
+    queue = deque(tasks)
+    workers = [_Worker(context) for _ in range(min(jobs, len(tasks)))]
+    finished = False
+    try:
+        while queue or any(w.task for w in workers):
+            for worker in workers:
+                if worker.task is None and queue:
+                    worker.give(queue.popleft())
+            busy = [w for w in workers if w.task is not None]
+            ready = wait([w.connection for w in busy] + [w.process.sentinel for w in busy], timeout=0.5)
+            for index, worker in enumerate(workers):
+                if worker.task is not None:
+                    workers[index] = _collect(worker, ready, timeout, record, context)
+        finished = True
+    finally:
+        for worker in workers:
+            worker.stop(kill=not finished)
+
+
+def _collect(worker: _Worker, ready: list, timeout: float, record: Callable[[Outcome], None],
+             context: multiprocessing.context.BaseContext) -> _Worker:
+    """The worker's result if it has one; a worker past its time, or dead, is replaced and its filing recorded."""
+    task = worker.task
+    assert task is not None
+    if worker.connection in ready:
+        try:
+            outcome = worker.connection.recv()
+            worker.task = None
+            record(outcome)
+            return worker
+        except (EOFError, OSError):
+            pass
+    elapsed = time.monotonic() - worker.started
+    if worker.process.is_alive() and elapsed <= timeout:
+        return worker
+    status, reason = (("timeout", f"no result after {timeout:g} s") if worker.process.is_alive()
+                      else ("crashed", f"the worker ended (exit code {worker.process.exitcode})"))
+    worker.stop(kill=True)
+    for partial in Path(task.outdir).glob(f".{task.name}.partial-*"):
+        shutil.rmtree(partial, ignore_errors=True)
+    record(Outcome(task.source, task.name, status, seconds=round(elapsed, 3), error=f"{task.source}: {reason}"))
+    return _Worker(context)
+
+
+# --- a Dask cluster -------------------------------------------------------------------------------------------
+
+def run_dask(tasks: list[Task], scheduler: str, record: Callable[[Outcome], None]) -> None:
+    """The same per-filing work as Dask tasks, recorded as they finish. A task whose worker dies is recorded as
+    crashed. Dask cannot stop a running task, so the per-filing timeout is not applied here: bound it with the
+    workers' own limits (`--lifetime`, memory limits) on the cluster."""
+    from dask.distributed import Client, as_completed
+
+    with Client(scheduler, timeout=60) as client:
+        futures = {client.submit(convert_task, task, pure=False, key=f"legacy-xbrl-{task.name}"): task
+                   for task in tasks}
+        for future in as_completed(futures):
+            task = futures[future]
+            try:
+                record(future.result())
+            except Exception as error:
+                record(Outcome(task.source, task.name, "crashed",
+                               error=f"{task.source}: {type(error).__name__}: {error}"))
+
+
+# --- the batch ------------------------------------------------------------------------------------------------
+
+@dataclass
+class BatchResult:
+    outcomes: list[Outcome]
+    skipped: int
+    seconds: float
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+
+def plan(inputs: list[Path], outdir: Path, options: BatchOptions) -> tuple[list[Task], int]:
+    """The tasks still to run; with --resume, inputs summary.jsonl records as done are skipped (keeping the names
+    they were written under), and the summary is compacted to those records."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    for stale in outdir.glob(".*.partial-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    names = output_names(inputs)
+    done: dict[str, Outcome] = {}
+    if options.resume:
+        done = {source: outcome for source, outcome in read_summary(outdir).items()
+                if outcome.status in DONE and (outcome.status == "failed" or (outdir / outcome.output).is_dir())}
+    _rewrite_summary(outdir, [done[str(p)] for p in inputs if str(p) in done])
+    taken = {outcome.output for outcome in done.values()}
+    tasks = [Task(str(p), _free_name(names[p], taken), str(outdir), options.convert)
+             for p in inputs if str(p) not in done]
+    return tasks, len(inputs) - len(tasks)
+
+
+def _free_name(name: str, taken: set[str]) -> str:
+    chosen, number = name, 1
+    while chosen in taken or chosen == SUMMARY:
+        number += 1
+        chosen = f"{name}-{number}"
+    taken.add(chosen)
+    return chosen
+
+
+def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
+              on_outcome: Callable[[Outcome], None] = lambda outcome: None,
+              on_plan: Callable[[int, int], None] = lambda todo, skipped: None) -> BatchResult:
+    started = time.monotonic()
+    tasks, skipped = plan(inputs, outdir, options)
+    on_plan(len(tasks), skipped)
+    outcomes: list[Outcome] = []
+    summary = SummaryWriter(outdir)
+
+    def record(outcome: Outcome) -> None:
+        summary.write(outcome)
+        outcomes.append(outcome)
+        on_outcome(outcome)
+    try:
+        if options.dask_scheduler:
+            run_dask(tasks, options.dask_scheduler, record)
+        elif tasks:
+            run_local(tasks, options.jobs or os.cpu_count() or 1, options.timeout, record)
+    finally:
+        summary.close()
+    return BatchResult(outcomes, skipped, round(time.monotonic() - started, 3))

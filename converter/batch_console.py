@@ -1,0 +1,52 @@
+"""The batch on the console: a rich progress bar with rate and time left while it runs, a table when done."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn)
+from rich.table import Table
+
+from converter.batch import SUMMARY, BatchOptions, BatchResult, Outcome, run_batch
+
+STATUSES = ("ok", "invalid", "failed", "timeout", "crashed")
+
+
+def run_with_progress(inputs: list[Path], outdir: Path, options: BatchOptions, console: Console) -> BatchResult:
+    progress = Progress(TextColumn("[bold]converting"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+                        TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+                        TimeRemainingColumn(), console=console, transient=False)
+    bar = progress.add_task("batch", total=len(inputs), rate="")
+
+    def planned(todo: int, skipped: int) -> None:
+        progress.update(bar, total=todo)
+        if skipped:
+            console.print(f"resuming: {skipped} filing(s) already done, {todo} to go", markup=False)
+
+    def finished(outcome: Outcome) -> None:
+        progress.advance(bar)
+        elapsed = progress.tasks[0].elapsed or 1e-9
+        progress.update(bar, rate=f"{progress.tasks[0].completed / elapsed:.2f} filings/s")
+        if outcome.status not in ("ok",):
+            progress.console.print(f"{outcome.status}: {outcome.error or outcome.input}", markup=False,
+                                   highlight=False)
+    with progress:
+        result = run_batch(inputs, outdir, options, on_outcome=finished, on_plan=planned)
+    console.print(summary_table(result, outdir))
+    return result
+
+
+def summary_table(result: BatchResult, outdir: Path) -> Table:
+    table = Table(title=f"{len(result.outcomes)} filing(s) in {result.seconds:.1f} s"
+                        f"{f', {result.skipped} skipped as done' if result.skipped else ''}; see {outdir / SUMMARY}")
+    table.add_column("status")
+    table.add_column("filings", justify="right")
+    table.add_column("facts", justify="right")
+    table.add_column("seconds per filing", justify="right")
+    for status in STATUSES:
+        chosen = [o for o in result.outcomes if o.status == status]
+        if chosen:
+            table.add_row(status, str(len(chosen)), f"{sum(o.facts for o in chosen):,}",
+                          f"{sum(o.seconds for o in chosen) / len(chosen):.2f}")
+    return table
