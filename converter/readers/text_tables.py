@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from converter.model import Document, SourceRef, Table, TableRow
 from converter.readers.patterns import COLUMN_PHRASE, FOOTNOTE_MARK, MONTH, NUMBER, YEAR
@@ -24,6 +25,10 @@ _CAPTION_LINE = re.compile(
 
 MAX_GAP_LINES = 12       # non-numeric lines allowed between two rows of one table (wrapped labels, headings)
 MAX_PREAMBLE_LINES = 25  # how far above the first row a table's title and column headers may start
+MAX_COLUMNS = 40        # more figures on one line than any statement prints
+_SPACES = (" ", "\t", "\f", "\v", "\r", "\xa0")
+# Every value token ends in one of these (a digit, a closing parenthesis, %, a dash, a footnote mark, "nil").
+_FIGURE_ENDS = frozenset("0123456789)%*-lL\u2014\u2013\u2020\u2021")
 ANCHOR_TOLERANCE = 2     # columns whose numbers end within this many characters are one column
 
 
@@ -74,16 +79,21 @@ def find_tables(document: Document) -> list[Table]:
 def _clean_lines(text: str) -> list[str]:
     cleaned = []
     for raw in text.split("\n"):
-        line = _MARKUP.sub(lambda m: " " * len(m.group(0)), raw.expandtabs(8))
+        line = raw.expandtabs(8) if "\t" in raw else raw
+        if "<" in line:
+            line = _MARKUP.sub(lambda m: " " * len(m.group(0)), line)
         cleaned.append(line.rstrip())
     return cleaned
 
 
 def _parse_line(number: int, text: str) -> _Line:
     """Tokens are taken from the right end of the line while they look like values."""
-    chunks = [(m.start(), m.end(), m.group(0)) for m in re.finditer(r"\S+", text)]
     tokens: list[_Token] = []
-    for start, end, chunk in reversed(chunks):
+    if not text or text[-1] not in _FIGURE_ENDS:
+        return _Line(number, text, tokens)
+    for start, end, chunk in _chunks_from_right(text):
+        if len(tokens) > MAX_COLUMNS:
+            return _Line(number, text, [])      # a run of numbers longer than any statement is not a row
         if _VALUE_TOKEN.match(chunk) or _DASH_TOKEN.match(chunk):
             tokens.append(_Token(start, end, _anchor(chunk, start), chunk))
         elif _CURRENCY_OR_SIGN.match(chunk) and tokens or _FOOTNOTE_ONLY.match(chunk):
@@ -92,6 +102,19 @@ def _parse_line(number: int, text: str) -> _Line:
             break
     tokens.reverse()
     return _Line(number, text, tokens)
+
+
+def _chunks_from_right(text: str) -> Iterator[tuple[int, int, str]]:
+    """The line's whitespace-separated chunks, last first: only the tail of a line is ever read, however long."""
+    end = len(text)
+    while True:
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if end == 0:
+            return
+        start = max(text.rfind(space, 0, end) for space in _SPACES) + 1
+        yield start, end, text[start:end]
+        end = start
 
 
 def _anchor(chunk: str, start: int) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import urllib.request
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -63,6 +63,15 @@ class Taxonomy:
 
 
 def load_taxonomy(packages: list[Path], year: int = 2024, online: bool = False) -> Taxonomy:
+    """The taxonomy knowledge, read once per process for the same packages (a batch worker converts many
+    filings with it; mapping only reads it)."""
+    identity = tuple((str(p.resolve()), p.stat().st_mtime_ns if p.exists() else 0) for p in packages)
+    return _load_taxonomy(identity, year, online)
+
+
+@lru_cache(maxsize=4)
+def _load_taxonomy(identity: tuple[tuple[str, int], ...], year: int, online: bool) -> Taxonomy:
+    packages = [Path(path) for path, _ in identity]
     resolver = PackageResolver(packages)
     taxonomy = Taxonomy({}, {}, {})
     for prefix, template in (("us-gaap", US_GAAP_SCHEMA), ("dei", DEI_SCHEMA)):
