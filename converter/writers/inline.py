@@ -28,6 +28,7 @@ IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
 _SKIPPED_DOCUMENTS = ("GRAPHIC", "ZIP", "PDF", "XML", "EX-101", "JPG", "GIF")
 _FIGURE = re.compile(r"-0-|\d[\d,]*(?:\.\d+)?|-{1,3}(?![\d.])|[\u2014\u2013]|\bnil\b", re.I)
 _NUM_DOT_DECIMAL = re.compile(r"^\d{1,3}(?:,?\d{3})*(?:\.\d+)?$")
+_PAGE_BREAK = re.compile(r"\f|<PAGE>", re.I)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PRINTED_DATE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December) {1,2}\d{1,2}, {1,2}\d{4}\b")
@@ -98,7 +99,7 @@ def _text_marks(text: str, tagged: list[_Tagged]) -> list[Mark]:
     for item in tagged:
         source = item.fact.source
         if 1 <= source.line <= len(starts):
-            marks.extend(_mark(item, text, starts[source.line - 1], source.column))
+            marks.extend(_mark(item, text, *_line_range(text, starts[source.line - 1], source.column)))
     return marks
 
 
@@ -114,9 +115,10 @@ def _html_marks(root: etree._Element, tagged: list[_Tagged]) -> dict[int, list[M
         if element.tag == "pre":
             starts = _line_starts(text)
             line = item.fact.source.line - ((element.sourceline or 1) - 1)
-            found = _mark(item, text, starts[line - 1], item.fact.source.column) if 1 <= line <= len(starts) else []
+            found = _mark(item, text, *_line_range(text, starts[line - 1], item.fact.source.column)) \
+                if 1 <= line <= len(starts) else []
         else:
-            found = _mark(item, text, 0, 0)
+            found = _mark(item, text, 0, len(text))      # the cell holds one figure, wherever it stands
         marks.setdefault(index, []).extend(found)
     return marks
 
@@ -124,10 +126,7 @@ def _html_marks(root: etree._Element, tagged: list[_Tagged]) -> dict[int, list[M
 def _cover_marks(text: str, tagged: list[_Tagged], taken: list[Mark]) -> list[Mark]:
     """Cover facts where the cover page (the text before the first page break) prints them as they are; a date
     printed as "April 9, 2003" is read with the date transformation."""
-    starts = _line_starts(text)
-    cover_end = min(i for i in (text.find("\f"), text.upper().find("<PAGE>"), starts[min(len(starts) - 1, 150)],
-                                len(text)) if i > 0)
-    cover = text[:cover_end]
+    cover = text[:_cover_end(text)]
     marks: list[Mark] = []
     for item in tagged:
         for match in _cover_candidates(cover, item.fact):
@@ -140,6 +139,16 @@ def _cover_marks(text: str, tagged: list[_Tagged], taken: list[Mark]) -> list[Ma
                 marks.append(item.mark)
                 break
     return marks
+
+
+def _cover_end(text: str) -> int:
+    """The first page break after the cover's text has begun (a '<PAGE>' may head the page), at most 150 lines."""
+    starts = _line_starts(text)
+    limit = starts[min(len(starts) - 1, 150)] if len(starts) > 150 else len(text)
+    for match in _PAGE_BREAK.finditer(text, 0, limit):
+        if len("".join(text[:match.start()].split())) >= 200:
+            return match.start()
+    return limit
 
 
 def _cover_candidates(cover: str, fact: Fact) -> list[re.Match]:
@@ -160,13 +169,16 @@ def _line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
-def _mark(item: _Tagged, text: str, line_start: int, column: int) -> list[Mark]:
-    """The figure printed from `column` (tabs expanded) of the line starting at `line_start`, if it reads as the
-    fact's value."""
+def _line_range(text: str, line_start: int, column: int) -> tuple[int, int]:
+    """From `column` (tabs expanded) of the line starting at `line_start` to the line's end."""
     line_end = text.find("\n", line_start)
     line_end = len(text) if line_end < 0 else line_end
-    start = line_start + _raw_index(text[line_start:line_end], column)
-    figure = _FIGURE.search(text, start, line_end)
+    return line_start + _raw_index(text[line_start:line_end], column), line_end
+
+
+def _mark(item: _Tagged, text: str, start: int, end: int) -> list[Mark]:
+    """The first figure printed in text[start:end], if it reads as the fact's value."""
+    figure = _FIGURE.search(text, start, end)
     attributes = figure and _display(figure.group(0), item.fact)
     if not attributes:
         return []
