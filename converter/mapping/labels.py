@@ -41,6 +41,7 @@ def strip_footnote_marks(label: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
 def normalise_label(label: str) -> str:
     text = strip_footnote_marks(label).lower().replace("&", " and ")
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
@@ -68,10 +69,21 @@ def load_rules(path: Path, origin: str) -> list[LabelRule]:
     return rules
 
 
+@lru_cache(maxsize=1)
+def _builtin_rules() -> tuple[LabelRule, ...]:
+    return tuple(load_rules(maps_dir() / "concepts.csv", "taxonomy_maps/concepts.csv"))
+
+
 class LabelMap:
     def __init__(self, overrides: Path | None = None):
         self.rules = (load_rules(overrides, f"override {overrides.name}") if overrides else []) + \
-            load_rules(maps_dir() / "concepts.csv", "taxonomy_maps/concepts.csv")
+            list(_builtin_rules())
+        self._by_kind: dict[StatementKind, list[LabelRule]] = {}
+
+    def _rules_for(self, kind: StatementKind) -> list[LabelRule]:
+        if kind not in self._by_kind:
+            self._by_kind[kind] = [rule for rule in self.rules if rule.statement in ("any", kind.value)]
+        return self._by_kind[kind]
 
     def lookup(self, kind: StatementKind, label: str, section: str = "") -> LabelRule | None:
         return next(self.candidates(kind, label, section), None)
@@ -82,4 +94,4 @@ class LabelMap:
         if not normalised:
             return iter(())
         context = normalise_label(section)
-        return (rule for rule in self.rules if rule.applies(kind, normalised, context))
+        return (rule for rule in self._rules_for(kind) if rule.applies(kind, normalised, context))

@@ -107,12 +107,13 @@ def _parse_line(number: int, text: str) -> _Line:
 def _chunks_from_right(text: str) -> Iterator[tuple[int, int, str]]:
     """The line's whitespace-separated chunks, last first: only the tail of a line is ever read, however long."""
     end = len(text)
+    spaces = _SPACES if any(space in text for space in _SPACES[1:]) else _SPACES[:1]
     while True:
         while end > 0 and text[end - 1].isspace():
             end -= 1
         if end == 0:
             return
-        start = max(text.rfind(space, 0, end) for space in _SPACES) + 1
+        start = max(text.rfind(space, 0, end) for space in spaces) + 1
         yield start, end, text[start:end]
         end = start
 
