@@ -1,7 +1,7 @@
 """Batch throughput, side by side in one run (a measurement, not a test):
 
-1. conversion without validation: the batch's warm workers, filings/s and MB/s, per core in steady state
-   (the sum of per-filing times) and for the whole run (worker start-up included);
+1. conversion without validation: the batch's warm worker, filings/s and MB/s, per core in steady state
+   (per-filing times after the first, which also reads the taxonomy) and for the whole run (start-up included);
 2. conversion with validation (instances only, so that 3 validates the same documents): the batch, wall time;
 3. the same instances validated one Arelle process each (`python -m arelle.CntlrCmdLine --validate`), as many
    at a time as the batch has workers;
@@ -68,7 +68,10 @@ def main() -> None:
     console = Console()
     with tempfile.TemporaryDirectory() as folder:
         plain, plain_wall = batch(paths, Path(folder) / "plain", 1, ConvertOptions(validate=False))
-        steady = sum(o.seconds for o in plain.outcomes)
+        # The worker's first filing also reads the taxonomy knowledge; steady state is the rest.
+        steady_outcomes = plain.outcomes[1:]
+        steady = sum(o.seconds for o in steady_outcomes)
+        steady_megabytes = sum(Path(o.input).stat().st_size for o in steady_outcomes) / 2**20
         checked, checked_wall = batch(paths, Path(folder) / "validated", args.jobs,
                                       ConvertOptions(output_format="instance"))
         instances = [Path(folder) / "validated" / o.output / f"{o.output}.xml" for o in checked.outcomes
@@ -77,8 +80,8 @@ def main() -> None:
     table = Table(title=f"{len(paths)} filings, {megabytes:.1f} MB, {args.jobs} worker(s) where parallel")
     for column in ("measure", "seconds", "filings/s", "MB/s", "note"):
         table.add_column(column, justify="left" if column in ("measure", "note") else "right")
-    table.add_row("convert, no validation (1 core, steady)", f"{steady:.2f}", f"{len(paths) / steady:.1f}",
-                  f"{megabytes / steady:.2f}", "sum of per-filing times in a warm worker")
+    table.add_row("convert, no validation (1 core, steady)", f"{steady:.2f}", f"{len(steady_outcomes) / steady:.1f}",
+                  f"{steady_megabytes / steady:.2f}", "per-filing times in a warm worker, first filing aside")
     table.add_row("convert, no validation (1 core, whole run)", f"{plain_wall:.2f}",
                   f"{len(paths) / plain_wall:.1f}", f"{megabytes / plain_wall:.2f}", "worker start-up included")
     table.add_row("batch with validation", f"{checked_wall:.2f}", f"{len(paths) / checked_wall:.2f}",

@@ -119,3 +119,45 @@ def test_batch_on_a_dask_cluster(tmp_path, inputs, taxonomy_packages):
     assert statuses == ["failed", "ok", "ok", "ok", "ok"]
     assert len(_summary_lines(tmp_path / "out")) == 5
     assert json.loads((tmp_path / "out" / "company0_filing" / "report.json").read_text())["facts"] == 114
+
+
+def _broken_copy(conversion, folder: Path) -> Path:
+    """The seed's instance and taxonomy with deliberate errors: an undefined unit, a letter in a number, an end
+    date before its start, a duplicate context id."""
+    for name in conversion.report["outputs"].values():
+        shutil.copy(conversion.outdir / name, folder / name)
+    instance = folder / conversion.report["outputs"]["instance"]
+    text = instance.read_text()
+    text = text.replace('unitRef="USD"', 'unitRef="EUR"', 1).replace(">4381000<", ">43X1000<", 1)
+    text = text.replace("<xbrli:endDate>2003-03-31</xbrli:endDate>", "<xbrli:endDate>2002-03-31</xbrli:endDate>", 1)
+    instance.write_text(text)
+    return instance
+
+
+def _arelle_process(instance: Path, packages: list[Path]) -> list[str]:
+    log = instance.with_suffix(".log")
+    subprocess.run([sys.executable, "-m", "arelle.CntlrCmdLine", "--file", str(instance), "--validate",
+                    "--calc", "c11r", "--internetConnectivity", "offline", "--disablePersistentConfig",
+                    "--packages", "|".join(map(str, packages)), "--logFile", str(log),
+                    "--logFormat", "[%(levelname)s] [%(messageCode)s] %(message)s"],
+                   capture_output=True, timeout=300, check=False)
+    return log.read_text().splitlines()
+
+
+@pytest.mark.parametrize("broken", [False, True])
+def test_validation_in_a_worker_equals_a_fresh_arelle_process(seed_conversion, tmp_path, taxonomy_packages, broken):
+    """What a batch worker reports (many validations in one process) is what Arelle's own command line reports
+    for the same instance in a fresh process: the same errors, the same calculation inconsistencies."""
+    from converter.validate import validate_documents
+    instance = (_broken_copy(seed_conversion, tmp_path) if broken
+                else seed_conversion.outdir / seed_conversion.report["outputs"]["instance"])
+    validate_documents([seed_conversion.outdir / seed_conversion.report["outputs"]["instance"]], taxonomy_packages)
+    in_worker = validate_documents([instance], taxonomy_packages)[0]
+    fresh = _arelle_process(instance, taxonomy_packages)
+    fresh_errors = sorted(line.split("] ", 1)[1].split(" - ")[0] for line in fresh
+                          if line.startswith("[ERROR]") and "Could not load file" not in line
+                          and "calcInconsistency" not in line and "inconsistentCalculation" not in line)
+    assert sorted(e.split(" - ")[0] for e in in_worker.errors) == fresh_errors
+    assert bool(fresh_errors) == broken
+    fresh_inconsistencies = [line for line in fresh if "nconsistent" in line or "calcInconsistency" in line]
+    assert len(in_worker.inconsistencies) == len(fresh_inconsistencies)
