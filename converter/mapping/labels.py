@@ -22,10 +22,6 @@ class LabelRule:
     origin: str           # "FILE:LINE" for the report
     section: re.Pattern[str] | None = None   # searched in the heading or total printed last above the row
 
-    def applies(self, kind: StatementKind, normalised: str, section: str) -> bool:
-        return (self.statement in ("any", kind.value) and bool(self.pattern.fullmatch(normalised))
-                and (self.section is None or bool(self.section.search(section))))
-
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
@@ -94,4 +90,5 @@ class LabelMap:
         if not normalised:
             return iter(())
         context = normalise_label(section)
-        return (rule for rule in self._rules_for(kind) if rule.applies(kind, normalised, context))
+        return (rule for rule in self._rules_for(kind) if rule.pattern.fullmatch(normalised)
+                and (rule.section is None or rule.section.search(context)))

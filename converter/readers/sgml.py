@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Iterator
 
 from converter.model import Document, FilingHeader
 
-_DOCUMENT = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.S | re.I)
+# Found by plain searches: a lazy '.*?' over a whole submission is slow.
+_DOCUMENT_START, _DOCUMENT_END = re.compile(r"<DOCUMENT>", re.I), re.compile(r"</DOCUMENT>", re.I)
+_TEXT_START, _TEXT_END = re.compile(r"<TEXT>", re.I), re.compile(r"</TEXT>", re.I)
 _TAG_LINE = re.compile(r"^<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*(.*)$", re.M | re.I)
-_TEXT = re.compile(r"<TEXT>(.*?)(?:</TEXT>|\Z)", re.S | re.I)
 _HEADER_BLOCK = re.compile(r"<(SEC-HEADER|IMS-HEADER)>(.*?)(?:</\1>|<DOCUMENT>)", re.S | re.I)
 _KEY_VALUE = re.compile(r"^\s*([A-Z][A-Z0-9 ,()/.-]+?):[ \t]+(\S.*?)\s*$", re.M)
 # <TABLE> alone is the SGML table markup of text filings, so it does not make a document HTML.
@@ -64,16 +66,24 @@ def split_documents(text: str, source_name: str) -> list[Document]:
     if not re.search(r"<DOCUMENT>", text, re.I):
         return [Document(name=source_name, type="", text=text, is_html=bool(_HTML.search(text[:20000])))]
     documents = []
-    for index, match in enumerate(_DOCUMENT.finditer(text), start=1):
-        body = match.group(1)
+    for index, body in enumerate(_bodies(text, _DOCUMENT_START, _DOCUMENT_END), start=1):
         tags = {key.upper(): value.strip() for key, value in _TAG_LINE.findall(body[:4000])}
-        content = _TEXT.search(body)
-        inner = content.group(1) if content else body
+        inner = next(_bodies(body, _TEXT_START, _TEXT_END), body)
         name = tags.get("FILENAME") or f"document-{tags.get('SEQUENCE', index)}"
         documents.append(Document(name=name, type=tags.get("TYPE", "").upper(), text=inner,
                                   description=tags.get("DESCRIPTION", ""),
                                   is_html=bool(_HTML.search(inner[:20000]))))
     return documents
+
+
+def _bodies(text: str, start_tag: re.Pattern[str], end_tag: re.Pattern[str]) -> Iterator[str]:
+    """The text after each start tag, up to its end tag, the next start tag (an end tag lost) or the end of a
+    truncated file."""
+    starts = list(start_tag.finditer(text))
+    for start, following in zip(starts, starts[1:] + [None]):
+        limit = following.start() if following else len(text)
+        end = end_tag.search(text, start.end(), limit)
+        yield text[start.end(): end.start() if end else limit]
 
 
 def _digits(value: str | None) -> str | None:

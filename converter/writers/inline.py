@@ -32,7 +32,7 @@ _PAGE_BREAK = re.compile(r"\f|<PAGE>", re.I)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PRINTED_DATE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December) {1,2}\d{1,2}, {1,2}\d{4}\b")
-_SCALES = sorted(range(-6, 13), key=lambda s: (s % 3 != 0, abs(s)))   # thousands and millions first
+_SCALES = range(-6, 13)      # from percentages printed for fractions to trillions
 
 
 @dataclass
@@ -188,6 +188,8 @@ def _mark(item: _Tagged, text: str, start: int, end: int) -> list[Mark]:
 
 def _raw_index(line: str, column: int) -> int:
     """Index in `line` of the character at `column` once tabs are expanded to eight."""
+    if "\t" not in line:
+        return min(column, len(line))
     expanded = 0
     for index, char in enumerate(line):
         if expanded >= column:
@@ -208,8 +210,10 @@ def _display(figure: str, fact: Fact) -> dict[str, str] | None:
     shown = Decimal(figure.replace(",", ""))
     if shown == 0:
         return {"format": "ixt:num-dot-decimal", "scale": "0"} if magnitude == 0 else None
-    scale = next((s for s in _SCALES if shown.scaleb(s) == magnitude), None)
-    return None if scale is None else {"format": "ixt:num-dot-decimal", "scale": str(scale)}
+    scale = magnitude.adjusted() - shown.adjusted()       # the one power of ten that could relate them
+    if scale not in _SCALES or shown.scaleb(scale) != magnitude:
+        return None
+    return {"format": "ixt:num-dot-decimal", "scale": str(scale)}
 
 
 def _fact_element(item: _Tagged, display: dict[str, str]) -> etree._Element:

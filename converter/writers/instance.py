@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from converter import __version__
 from converter.model import FactSet, Period, Unit, lexical
 from converter.writers.naming import OutputNames
@@ -24,6 +25,7 @@ class _UnitView:
     denominator: str | None
 
 
+@lru_cache(maxsize=4096)
 def context_id(period: Period) -> str:
     end = period.end.strftime("%Y%m%d")
     return f"I{end}" if period.is_instant else f"D{period.start.strftime('%Y%m%d')}_{end}"
