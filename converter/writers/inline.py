@@ -28,6 +28,7 @@ IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
 _SKIPPED_DOCUMENTS = ("GRAPHIC", "ZIP", "PDF", "XML", "EX-101", "JPG", "GIF")
 _FIGURE = re.compile(r"-0-|\d[\d,]*(?:\.\d+)?|-{1,3}(?![\d.])|[\u2014\u2013]|\bnil\b", re.I)
 _NUM_DOT_DECIMAL = re.compile(r"^\d{1,3}(?:,?\d{3})*(?:\.\d+)?$")
+HTML_COVER_CHARACTERS = 8000
 _PAGE_BREAK = re.compile(r"\f|<PAGE>", re.I)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _PRINTED_DATE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -82,7 +83,8 @@ def _section(number: int, document: Document, tagged: list[_Tagged], cover_facts
     styles = ""
     root = parse_html(document.text) if document.is_html else None
     if root is not None:
-        converter = HtmlConverter(f"doc{number}-", _html_marks(root, tagged))
+        cover = _HtmlCover([t for t in cover_facts if t.mark is None]) if number == 1 else None
+        converter = HtmlConverter(f"doc{number}-", _html_marks(root, tagged), cover)
         converter.convert(root, container)
         styles = "\n".join(converter.styles)
     else:
@@ -139,6 +141,21 @@ def _cover_marks(text: str, tagged: list[_Tagged], taken: list[Mark]) -> list[Ma
                 marks.append(item.mark)
                 break
     return marks
+
+
+class _HtmlCover:
+    """Cover facts in the text nodes of an HTML document's first HTML_COVER_CHARACTERS characters, each text node
+    searched as the text cover is."""
+
+    def __init__(self, tagged: list[_Tagged]):
+        self.tagged = tagged
+        self.seen = 0
+
+    def __call__(self, text: str) -> list[Mark]:
+        if self.seen > HTML_COVER_CHARACTERS:
+            return []
+        self.seen += len(text)
+        return _cover_marks(text, [t for t in self.tagged if t.mark is None], [])
 
 
 def _cover_end(text: str) -> int:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from lxml import etree
 
@@ -134,6 +135,7 @@ class HtmlConverter:
     """One legacy HTML document rebuilt as XHTML inside `container`; `marks` by SourceRef.element."""
     id_prefix: str
     marks: dict[int, list[Mark]]
+    find_marks: Callable[[str], list[Mark]] | None = None   # marks for a text outside the located elements
     styles: list[str] = field(default_factory=list)
     ids: set[str] = field(default_factory=set)
 
@@ -153,7 +155,8 @@ class HtmlConverter:
         if not text:
             return
         if located is None:
-            _append_text(target, xml_safe(text))
+            marks = self.find_marks(text) if self.find_marks else []
+            append_marked(target, text, 0, marks)
         else:
             append_marked(target, text, located.offset, located.marks)
             located.offset += len(text)
