@@ -26,7 +26,6 @@ _CAPTION_LINE = re.compile(
 MAX_GAP_LINES = 12       # non-numeric lines allowed between two rows of one table (wrapped labels, headings)
 MAX_PREAMBLE_LINES = 25  # how far above the first row a table's title and column headers may start
 MAX_COLUMNS = 40        # more figures on one line than any statement prints
-_SPACES = (" ", "\t", "\f", "\v", "\r", "\xa0")
 # Every value token ends in one of these (a digit, a closing parenthesis, %, a dash, a footnote mark, "nil").
 _FIGURE_ENDS = frozenset("0123456789)%*-lL\u2014\u2013\u2020\u2021")
 ANCHOR_TOLERANCE = 2     # columns whose numbers end within this many characters are one column
@@ -105,17 +104,16 @@ def _parse_line(number: int, text: str) -> _Line:
 
 
 def _chunks_from_right(text: str) -> Iterator[tuple[int, int, str]]:
-    """The line's whitespace-separated chunks, last first: only the tail of a line is ever read, however long."""
-    end = len(text)
-    spaces = _SPACES if any(space in text for space in _SPACES[1:]) else _SPACES[:1]
-    while True:
-        while end > 0 and text[end - 1].isspace():
-            end -= 1
-        if end == 0:
-            return
-        start = max(text.rfind(space, 0, end) for space in spaces) + 1
-        yield start, end, text[start:end]
-        end = start
+    """The line's whitespace-separated chunks with their positions, last first (at most MAX_COLUMNS + 1 of them:
+    a caller wants no more)."""
+    parts = text.rsplit(None, MAX_COLUMNS + 1)
+    if len(parts) > MAX_COLUMNS + 1:
+        parts = parts[1:]                      # the rest of a long line, never read
+    position = len(text)
+    for part in reversed(parts):
+        start = text.rfind(part, 0, position)
+        yield start, start + len(part), part
+        position = start
 
 
 def _anchor(chunk: str, start: int) -> int:
