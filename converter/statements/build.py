@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model import (Amount, Column, ColumnRole, Measure, Statement, StatementKind, StatementRow, Table,
+from converter.model import (Amount, Column, Measure, Statement, StatementKind, StatementRow, Table,
                              TableRow)
 from converter.statements.classify import classify_table, column_role, separate_segments
 from converter.readers.numbers import parse_amount
