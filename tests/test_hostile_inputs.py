@@ -219,8 +219,9 @@ def test_conversion_reads_only_its_input_packages_and_project(tmp_path, taxonomy
                             capture_output=True, text=True, cwd=ROOT, timeout=300)
     record = json.loads(result.stdout.strip().splitlines()[-1])
     assert record["code"] == 0 and record["connected"] == []
-    allowed = [str(source), str(out.parent), str(ROOT), sys.prefix, sys.base_prefix, "/tmp", "/dev/",
-               "/proc/", "/etc/", "/usr/", *map(str, taxonomy_packages), *(str(p.parent) for p in taxonomy_packages)]
-    strangers = {path for path in record["opened"] if not any(str(Path(path).resolve()).startswith(a)
-                                                                for a in allowed) and not path.startswith(tuple(allowed))}
+    roots = [source, out.parent, ROOT, Path(sys.prefix), Path(sys.base_prefix), Path("/tmp"), Path("/dev"),
+             Path("/proc"), Path("/etc"), Path("/usr"), *(p.parent for p in taxonomy_packages)]
+    allowed = tuple({str(root) for root in roots} | {str(root.resolve()) for root in roots})
+    strangers = {path for path in record["opened"]
+                 if not str(Path(path).resolve()).startswith(allowed) and not path.startswith(allowed)}
     assert not strangers, sorted(strangers)[:5]
