@@ -84,6 +84,7 @@ def _section(number: int, document: Document, tagged: list[_Tagged], cover_facts
     styles = ""
     root = parse_html(document.text) if document.is_html else None
     if root is not None:
+        container.set("class", "legacy-document legacy-html")
         cover = _HtmlCover([t for t in cover_facts if t.mark is None]) if number == 1 else None
         converter = HtmlConverter(f"doc{number}-", _html_marks(root, tagged), cover)
         converter.convert(root, container)
