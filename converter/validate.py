@@ -70,7 +70,8 @@ def validate_documents(paths: list[Path], packages: list[Path], online: bool = F
     for path in paths:
         log = ArelleLog()
         with arelle_session() as session:
-            session.run(_options(path, packages, online), logHandler=log)
+            session.run(arelle_options(path, packages, online, validate=True, calcs="c11r", keepOpen=True),
+                        logHandler=log)
             result = _classify(log.records)
             result.facts = [fact for model in session.get_models() for fact in _fact_keys(model)]
         results.append(result)
@@ -106,13 +107,13 @@ def combine(results: dict[str, ValidationResult]) -> ValidationResult:
     return combined
 
 
-def _options(path: Path, packages: list[Path], online: bool):
+def arelle_options(path: Path, packages: list[Path], online: bool, **extra: object):
+    """Arelle's run options for one document: the packages, offline unless asked, our log format."""
     from arelle.RuntimeOptions import RuntimeOptions
 
     return RuntimeOptions(
-        entrypointFile=str(path), validate=True, calcs="c11r", disablePersistentConfig=True, keepOpen=True,
-        internetConnectivity="online" if online else "offline",
-        packages=[str(p) for p in packages] or None, logFormat="[%(messageCode)s] %(message)s")
+        entrypointFile=str(path), disablePersistentConfig=True, internetConnectivity="online" if online else "offline",
+        packages=[str(p) for p in packages] or None, logFormat="[%(messageCode)s] %(message)s", **extra)
 
 
 def _fact_keys(model) -> list[tuple[str, ...]]:

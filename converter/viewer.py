@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from converter.validate import ArelleLog, arelle_session
+from converter.validate import ArelleLog, arelle_options, arelle_session
 
 
 SCRIPT_NAME = "ixbrlviewer.js"    # the name the plugin copies its script under, beside the page
@@ -14,13 +14,9 @@ SCRIPT_NAME = "ixbrlviewer.js"    # the name the plugin copies its script under,
 def write_viewer(inline: Path, destination: Path, packages: list[Path], online: bool = False) -> list[str]:
     """Writes `destination` (an .html page) and ixbrlviewer.js beside it; returns Arelle's errors, if any."""
     import iXBRLViewerPlugin
-    from arelle.RuntimeOptions import RuntimeOptions
 
-    options = RuntimeOptions(
-        entrypointFile=str(inline), plugins=iXBRLViewerPlugin.load_plugin_url(), disablePersistentConfig=True,
-        internetConnectivity="online" if online else "offline", packages=[str(p) for p in packages] or None,
-        pluginOptions={"saveViewerDest": str(destination), "useStubViewer": False},
-        logFormat="[%(messageCode)s] %(message)s")
+    options = arelle_options(inline, packages, online, plugins=iXBRLViewerPlugin.load_plugin_url(),
+                             pluginOptions={"saveViewerDest": str(destination), "useStubViewer": False})
     log = ArelleLog()
     with arelle_session() as session:
         session.run(options, logHandler=log)

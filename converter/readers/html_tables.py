@@ -15,6 +15,7 @@ from lxml import etree, html
 
 from converter.model import Document, SourceRef, Table, TableRow
 from converter.readers import text_tables
+from converter.readers.decode import windows_1252_controls
 from converter.readers.numbers import parse_amount
 from converter.readers.patterns import COLUMN_PHRASE, YEAR
 
@@ -89,8 +90,8 @@ def parse_html(text: str) -> etree._Element | None:
 
 
 def fix_text(text: str) -> str:
-    """&#146; and friends name Windows-1252 characters, which HTML parsers read as C1 control codes."""
-    text = re.sub(r"[\x80-\x9f]", lambda m: bytes([ord(m.group(0))]).decode("cp1252", "replace"), text)
+    """A cell's or line's text on one line, with &#146;-style references read as Windows-1252."""
+    text = windows_1252_controls(text)
     return " ".join(text.replace("\xa0", " ").replace("\u200b", "").split())
 
 

@@ -2,7 +2,7 @@
 
 Each fact's SourceRef says where its figure stands (document, line and column; in HTML, the cell or <pre>). The
 figure is found there again and wrapped in an ix:nonFraction whose format, scale and sign turn the printed text
-into exactly the instance's value: "(4,381)" with scale 3 and sign "-" is -4381000. Cover facts are tagged where
+into exactly the instance's value: "(1,250)" with scale 3 and sign "-" is -1250000. Cover facts are tagged where
 the cover prints their value as it is. A fact that cannot be found as expected (a state code the cover prints as a
 name, a figure split across elements) is written in ix:hidden, so the inline document always holds exactly the
 instance's facts.

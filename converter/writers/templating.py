@@ -16,13 +16,13 @@ def environment() -> Environment:
                        keep_trailing_newline=True, finalize=_xml_characters)
 
 
-_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _xml_characters(value: object) -> object:
     """Every value a template prints holds only characters XML allows (a filing's text may carry control codes)."""
     if isinstance(value, str) and not isinstance(value, Markup):
-        return _NOT_XML.sub(" ", value)
+        return XML_INVALID.sub(" ", value)
     return value
 
 

@@ -17,7 +17,9 @@ from typing import Callable
 
 from lxml import etree
 
+from converter.readers.decode import windows_1252_controls
 from converter.readers.html_tables import locatable_elements
+from converter.writers.templating import XML_INVALID
 
 XHTML = "http://www.w3.org/1999/xhtml"
 
@@ -54,8 +56,6 @@ _LENGTH = re.compile(r"^(?:\d+|\d+%|\d*\.\d+%)$")
 _NUMBER = re.compile(r"^\d{1,4}$")
 _NMTOKENS = re.compile(r"^[\w.:-]+(?: [\w.:-]+)*$")
 _CSS_UNSAFE = re.compile(r"[;{}<>\"\\]|expression|url\(", re.I)
-_INVALID_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_C1 = re.compile(r"[\x80-\x9f]")
 _ALIGN = {"left", "center", "right", "justify"}
 _VALIGN = {"top", "middle", "bottom", "baseline"}
 _ATTRIBUTES = {   # attributes kept as they are, beyond id, class, style, title and dir
@@ -79,8 +79,7 @@ class Mark:
 def xml_safe(text: str) -> str:
     """Characters XML cannot hold become spaces, &#146;-style C1 codes the Windows-1252 characters they meant;
     the length never changes, so offsets into the text stay true."""
-    text = _C1.sub(lambda m: bytes([ord(m.group(0))]).decode("cp1252", "replace")[:1], text)
-    return _INVALID_XML.sub(" ", text)
+    return XML_INVALID.sub(" ", windows_1252_controls(text))
 
 
 def x(tag: str) -> str:
