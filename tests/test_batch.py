@@ -77,9 +77,11 @@ def test_a_slow_filing_is_stopped_and_the_rest_go_on(tmp_path, inputs, taxonomy_
 
 
 def test_killed_batch_resumes_with_no_duplicate_or_missing_output(tmp_path, taxonomy_packages):
+    # Enough copies that the batch is still running when the poll sees its second line: one takes ~12 ms.
+    copies = 200
     folder = tmp_path / "in"
     folder.mkdir()
-    for copy in range(8):
+    for copy in range(copies):
         shutil.copy(FIXTURES / "table_tags_10q.txt", folder / f"q{copy}.txt")
     out = tmp_path / "out"
     command = [sys.executable, "-m", "converter", "batch", str(folder), "-o", str(out), "--no-validate",
@@ -90,11 +92,11 @@ def test_killed_batch_resumes_with_no_duplicate_or_missing_output(tmp_path, taxo
         summary = out / "summary.jsonl"
         if summary.exists() and len(summary.read_text().splitlines()) >= 2:
             break
-        time.sleep(0.1)
+        time.sleep(0.01)
     process.send_signal(signal.SIGKILL)
     process.wait()
     first = read_summary(out)
-    assert 2 <= len(first) < 8, "the batch was not caught midway"
+    assert 2 <= len(first) < copies, "the batch was not caught midway"
     finished_at = {name: (out / o.output / "report.json").stat().st_mtime_ns for name, o in first.items()}
     resumed = subprocess.run([*command, "--resume"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr
@@ -103,7 +105,7 @@ def test_killed_batch_resumes_with_no_duplicate_or_missing_output(tmp_path, taxo
     assert sorted(line["input"] for line in lines) == sorted(str(p.resolve()) for p in folder.iterdir())
     assert all(line["status"] == "ok" for line in lines)
     folders = sorted(p.name for p in out.iterdir() if p.is_dir())
-    assert folders == sorted(f"q{copy}" for copy in range(8))
+    assert folders == sorted(f"q{copy}" for copy in range(copies))
     assert all((out / name / "report.json").exists() for name in folders)
     for name, outcome in first.items():
         assert (out / outcome.output / "report.json").stat().st_mtime_ns == finished_at[name]
