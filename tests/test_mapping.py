@@ -167,6 +167,26 @@ M, SH, PS = Measure.MONETARY, Measure.SHARES, Measure.PER_SHARE
     (IS, "", "Net income per share - Diluted", PS, "EarningsPerShareDiluted"),
     (IS, "", "Net income per share - primary", PS, "EarningsPerShareBasic"),
     (IS, "", "Cash dividends declared per common share", PS, "CommonStockDividendsPerShareDeclared"),
+    (IS, "", "Basic earnings per share, Continuing operations", PS, "IncomeLossFromContinuingOperationsPerBasicShare"),
+    (IS, "", "Diluted earnings per share, Net income", PS, "EarningsPerShareDiluted"),
+    # asides say nothing of what the line is
+    (IS, "", "Research and development (including stock-based compensation expense of $732, $725)", M,
+     "ResearchAndDevelopmentExpense"),
+    (IS, "", "Other expense, net (Notes 5 and 16)", M, "OtherNonoperatingIncomeExpense"),
+    # continuing operations named before the tax or the operating result
+    (IS, "", "Income From Continuing Operations Before Income Taxes", M,
+     "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"),
+    (IS, "", "Operating income from continuing operations", M, "OperatingIncomeLoss"),
+    (IS, "", "Earnings from continuing operations before accounting changes", M, "IncomeLossFromContinuingOperations"),
+    (IS, "", "Pre-tax earnings", M,
+     "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"),
+    (IS, "", "Taxes on income", M, "IncomeTaxExpenseBenefit"),
+    # no curated pattern: the words of a us-gaap name, less qualifiers (taxonomy_maps/names.toml)
+    (IS, "", "Goodwill impairment", M, "GoodwillImpairmentLoss"),
+    (IS, "", "Advertising", M, "AdvertisingExpense"),
+    (IS, "", "Principal transactions", M, "PrincipalTransactionsRevenue"),
+    (BS, "", "Advances by borrowers for taxes and insurance", M, "AdvancePaymentsByBorrowersForTaxesAndInsurance"),
+    (CF, "", "Repayment of short-term debt", M, "RepaymentsOfShortTermDebt"),
 ])
 def test_decisions_in_context(taxonomy, kind, section, label, measure, concept):
     row = StatementRow(label, [Amount(Decimal(1), 0)], measure, SourceRef("t", 1))
@@ -189,3 +209,15 @@ def test_overrides_by_plain_label_and_statement(tmp_path):
     rule = labels.lookup(StatementKind.CASH_FLOW, "Accrued dealer incentives")
     assert rule.concept == "us-gaap:IncreaseDecreaseInAccruedLiabilities" and rule.origin == "override overrides.csv:2"
     assert labels.lookup(StatementKind.BALANCE_SHEET, "Accrued dealer incentives") is None
+
+
+@pytest.mark.parametrize("kind, label", [
+    (BS, "Debt"),             # current or not: the name's "Current" is no qualifier
+    (IS, "Commissions"),      # a broker's revenue, an insurer's expense
+    (IS, "Other"),            # too general to match by name
+    (IS, "Casino"),
+])
+def test_labels_that_name_no_concept_take_none(taxonomy, kind, label):
+    row = StatementRow(label, [Amount(Decimal(1), 0)], M, SourceRef("t", 1))
+    choice = ConceptChooser(taxonomy, LabelMap()).choose(kind, row)
+    assert choice.concept is None, choice.rule

@@ -60,3 +60,27 @@ def test_footnote_marks_after_figures():
     assert parse_amount("1,234(a)").value == 1234
     assert parse_amount("(1,234)(b)").value == -1234
     assert parse_amount("56\u2020").value == 56
+
+
+def test_a_total_closes_the_section_it_names_past_a_heading_left_open():
+    rows = [("Current assets:", ["", ""]), ("Cash", ["1", "1"]), ("Receivables, net of allowance of", ["", ""]),
+            ("$96 and $91", ["2", "2"]), ("Total current assets", ["3", "3"]), ("Property:", ["", ""]),
+            ("Land", ["4", "4"]), ("", ["4", "4"]), ("", ["7", "7"])]
+    table = _table(["BALANCE SHEETS"], ["March 31, 2003", "December 31, 2002"], rows)
+    [statement] = build_statements([table], "10-Q")
+    assert [r.label for r in statement.rows if r.synthesized_label] == ["Total property", "Total assets"]
+
+
+def test_measures_by_label_head_suffix_and_per_share_heading():
+    rows = [("Net income", ["9", "8"]), ("Net income - basic", ["0.45", "0.40"]),
+            ("Basic earnings per share:", ["", ""]), ("Continuing operations", ["0.40", "0.35"]),
+            ("Weighted-average common shares outstanding, Basic", ["20", "20"]),
+            ("Common stock and paid-in capital—shares authorized 24,000; outstanding 10,771", ["7", "7"])]
+    table = _table(["STATEMENTS OF INCOME", "Years ended December 31,"], ["2003", "2002"], rows)
+    [statement] = build_statements([table], "10-K")
+    measures = {r.label: r.measure.value for r in statement.rows if not r.is_heading}
+    assert measures == {
+        "Net income": "monetary", "Net income - basic": "per_share",
+        "Basic earnings per share, Continuing operations": "per_share",
+        "Weighted-average common shares outstanding, Basic": "shares",
+        "Common stock and paid-in capital—shares authorized 24,000; outstanding 10,771": "monetary"}

@@ -109,3 +109,29 @@ def test_a_line_of_leaders_alone_does_not_break_label_joining():
 Net income........................  $ 15,110    $ 13,100
 """)
     assert [row.cells for row in table.rows if row.cells and any(row.cells)][0] == ["45,210", "40,100"]
+
+
+PAGE_BREAK = """
+                               BALANCE SHEETS
+                                (In millions)
+                                   March 28,     September 27,
+                                       1997             1996
+Cash and cash equivalents            $1,273           $1,552
+Short-term investments                  186              193
+Accounts receivable, net
+of allowance for doubtful
+accounts of $96 ($91 at
+September 27, 1996)                   1,149            1,496
+Inventories                             509              662
+                                     $3,117           $3,903
+<PAGE>                                2
+"""
+
+
+def test_a_parenthesis_left_open_continues_the_label_and_page_numbers_are_no_rows():
+    table = _table(PAGE_BREAK)
+    assert [(row.label, row.cells) for row in table.rows] == [
+        ("Cash and cash equivalents", ["$1,273", "$1,552"]), ("Short-term investments", ["186", "193"]),
+        ("Accounts receivable, net of allowance for doubtful accounts of $96 ($91 at September 27, 1996)",
+         ["1,149", "1,496"]),
+        ("Inventories", ["509", "662"]), ("", ["$3,117", "$3,903"])]

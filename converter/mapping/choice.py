@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from converter.mapping.labels import LabelMap, normalise_label
+from converter.mapping.names import concept_by_name
 from converter.mapping.networks import kind_settings
 from converter.model import Confidence, Measure, StatementKind, StatementRow, Unit
 from converter.taxonomy import Concept, Taxonomy
 
 UNITS = {Measure.MONETARY: Unit.USD, Measure.SHARES: Unit.SHARES, Measure.PER_SHARE: Unit.USD_PER_SHARE}
-_NAME_SUFFIXES = ("", " current", " noncurrent", " net", " at carrying value")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class ConceptChooser:
     def __init__(self, taxonomy: Taxonomy, labels: LabelMap):
         self.taxonomy = taxonomy
         self.labels = labels
+        self._presented_cache: dict[tuple[StatementKind, Unit], list[Concept]] = {}
 
     def choose(self, kind: StatementKind, row: StatementRow, section: str = "") -> Choice:
         """section: the heading or total printed last above the row ('Current liabilities:', 'Total assets')."""
@@ -48,9 +49,13 @@ class ConceptChooser:
             rejected = rejected or choice
         if rejected is not None:
             return rejected
-        named = self._named(kind, row)
+        named = concept_by_name(normalise_label(row.label), self._presented_concepts(kind, UNITS[row.measure]))
         if named is not None:
-            return Choice(named, "taxonomy: the label states the concept's name", Confidence.MEDIUM)
+            concept, extra_words = named
+            if extra_words == 0:
+                return Choice(concept, "taxonomy: the label states the concept's name", Confidence.MEDIUM)
+            return Choice(concept, f"taxonomy: the label states the concept's name less {extra_words} "
+                          "qualifier(s) (taxonomy_maps/names.toml)", Confidence.LOW)
         return Choice(None, "no label pattern matched")
 
     def _curated(self, kind: StatementKind, row: StatementRow, qname: str, origin: str) -> Choice:
@@ -64,14 +69,12 @@ class ConceptChooser:
         note = "" if presented else f" (not in the us-gaap {kind.value} networks)"
         return Choice(concept, origin + note, confidence)
 
-    def _named(self, kind: StatementKind, row: StatementRow) -> Concept | None:
-        words = normalise_label(row.label)
-        for suffix in _NAME_SUFFIXES:
-            candidates = [c for c in self.taxonomy.by_words.get(words + suffix, [])
-                          if unit_of(c) is UNITS[row.measure] and self._presented(kind, c)]
-            if len(candidates) == 1:
-                return candidates[0]
-        return None
+    def _presented_concepts(self, kind: StatementKind, unit: Unit) -> list[Concept]:
+        key = (kind, unit)
+        if key not in self._presented_cache:
+            self._presented_cache[key] = [c for c in self.taxonomy.concepts.values() if not c.abstract
+                                          and unit_of(c) is unit and self._presented(kind, c)]
+        return self._presented_cache[key]
 
     def _presented(self, kind: StatementKind, concept: Concept) -> bool:
         return self.taxonomy.networks.presents(kind_settings(kind).networks, concept.qname)

@@ -12,6 +12,10 @@ from converter.model import StatementKind
 from converter.resources import maps_dir
 
 _FOOTNOTE_MARK = re.compile(r"(\s*\((?:[a-z]|\d{1,2}|note \d+[a-z]?)\)|\*+|\s+\d)$", re.I)
+# Asides that say nothing of what the line is: note references, "(including ... of $1,328 and $2,149)", amounts,
+# "(unaudited)", and a parenthesis left open where a wrapped label was cut.
+_ASIDE = re.compile(r"\s*\((?:[^()]*\d[^()]*|\s*(?:see|including|excluding|in (?:dollars|thousands|millions)|unaudited"
+                    r"|notes?\b|approximat)[^()]*)\)|\s*\([^()]*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -39,7 +43,7 @@ def strip_footnote_marks(label: str) -> str:
 
 @lru_cache(maxsize=8192)
 def normalise_label(label: str) -> str:
-    text = strip_footnote_marks(label).lower().replace("&", " and ")
+    text = _ASIDE.sub("", strip_footnote_marks(label)).lower().replace("&", " and ")
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     for pattern, expansion in _abbreviations():
         text = pattern.sub(expansion, text)

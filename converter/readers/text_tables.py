@@ -17,6 +17,7 @@ _DASH_TOKEN = re.compile(r"^\$?\(?(?:-{1,3}|\u2014|\u2013|-0-|nil)\)?$", re.I)
 _FOOTNOTE_ONLY = re.compile(rf"^{FOOTNOTE_MARK}$")
 _CURRENCY_OR_SIGN = re.compile(r"^(?:\$|%|\)|\(\$?)$")
 _MARKUP = re.compile(r"</?(?:TABLE|S|C|CAPTION|PAGE|FN|F\d+)>", re.I)
+_PAGE_BREAK = re.compile(r"\s*<PAGE>", re.I)
 _UNDERLINE = re.compile(r"^[\s\-=_]+$")
 _DATE_PIECE = re.compile(rf"{MONTH}\s+\d{{1,2}},?(?:\s+(?:19|20)\d\d)?|\b(?:19|20)\d\d\b")
 _CAPTION_LINE = re.compile(
@@ -79,7 +80,9 @@ def _clean_lines(text: str) -> list[str]:
     cleaned = []
     for raw in text.split("\n"):
         line = raw.expandtabs(8) if "\t" in raw else raw
-        if "<" in line:
+        if _PAGE_BREAK.match(line):
+            line = ""        # "<PAGE>   2": the page number is no row
+        elif "<" in line:
             line = _MARKUP.sub(lambda m: " " * len(m.group(0)), line)
         cleaned.append(line.rstrip())
     return cleaned
@@ -313,6 +316,9 @@ class _RowBuilder:
             return False
         if label[0].islower() or previous.endswith(("-", ",", "&")) or previous.split()[-1].lower() in _CONNECTORS:
             return True
+        opened = " ".join(p.label for p in self.pending)
+        if opened.count("(") > opened.count(")"):
+            return True     # "accounts of $96 ($91 at" goes on: "September 27, 1996)"
         return 0 < line.indent - self.pending[0].indent <= 2
 
     def _add_row(self, line: _Line) -> None:
@@ -371,7 +377,7 @@ def clean_label(text: str) -> str:
     return text
 
 
-_CONNECTORS = {"and", "of", "or", "for", "in", "on", "to", "from", "the", "net", "less", "with", "by"}
+_CONNECTORS = {"and", "of", "or", "for", "in", "on", "to", "from", "the", "net", "less", "with", "by", "at", "as"}
 
 
 def join_label(parts: list[str]) -> str:

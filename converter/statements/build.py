@@ -73,7 +73,10 @@ def _rows(table_rows: list[TableRow], kind: StatementKind) -> list[StatementRow]
             heading = label.rstrip(":").strip()
         elif heading and vocabulary().rows["qualifier"].match(label):
             label = f"{heading}, {label}"
-        rows.append(StatementRow(label=label, amounts=amounts, measure=_measure(label, amounts),
+        measure = _measure(label, amounts)
+        if not table_row.is_heading and measure is Measure.MONETARY and _per_share_section(kind, heading, label):
+            measure, label = Measure.PER_SHARE, f"{heading}, {label}"
+        rows.append(StatementRow(label=label, amounts=amounts, measure=measure,
                                  source=table_row.source, is_heading=table_row.is_heading,
                                  synthesized_label=synthesized, cell_sources=table_row.cell_sources))
     return rows
@@ -88,9 +91,19 @@ def _measure(label: str, amounts: list[Amount | None]) -> Measure:
         return Measure.SHARES
     if patterns["per_share"].search(label):
         return Measure.PER_SHARE
-    if patterns["shares"].search(label) and not patterns["not_shares"].search(label):
+    # The label's head says what the line is: "Common stock, 24,000 shares authorized" is an amount of money.
+    if patterns["shares"].search(_LABEL_HEAD.split(label, maxsplit=1)[0]) and not patterns["not_shares"].search(label):
         return Measure.SHARES
+    if patterns["per_share_suffix"].search(label):
+        return Measure.PER_SHARE
     return Measure.MONETARY
+
+
+def _per_share_section(kind: StatementKind, heading: str, label: str) -> bool:
+    """Under 'Basic earnings per share:' in an income statement, 'Continuing operations' is a per-share line."""
+    patterns = vocabulary().rows
+    return (kind in _PER_SHARE_KINDS and bool(heading) and bool(patterns["per_share"].search(heading))
+            and not patterns["par_value"].search(heading) and not patterns["shares"].search(label))
 
 
 class _UnlabeledTotals:
@@ -113,7 +126,7 @@ class _UnlabeledTotals:
             return row.label, False
         if row.label:
             if _TOTAL.match(row.label) and self.sections:
-                self.sections.pop()
+                self._close(row.label)
             return row.label, False
         if self.sections:
             return f"Total {self.sections.pop().lower()}", True
@@ -123,6 +136,22 @@ class _UnlabeledTotals:
             return "Total assets", True
         return "", False
 
+    def _close(self, total: str) -> None:
+        """'Total current assets' closes the section it names, and any opened inside it and left open (a label
+        wrapped like a heading); a total naming no open section closes the innermost."""
+        named = _words(total[len("total"):])
+        for depth in range(len(self.sections) - 1, -1, -1):
+            if named and _words(self.sections[depth]) == named:
+                del self.sections[depth:]
+                return
+        self.sections.pop()
 
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z]+", text.lower()))
+
+
+_PER_SHARE_KINDS = (StatementKind.INCOME, StatementKind.COMPREHENSIVE_INCOME)
+_LABEL_HEAD = re.compile(r"[,;(\u2013\u2014]|\s-+\s|--")
 _LIABILITIES = re.compile(r"liabilit", re.I)
 _TOTAL = re.compile(r"^total\b", re.I)

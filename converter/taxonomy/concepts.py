@@ -4,7 +4,7 @@ from __future__ import annotations
 import urllib.request
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -51,15 +51,6 @@ class Taxonomy:
 
     def get(self, qname: str) -> Concept | None:
         return self.concepts.get(qname)
-
-    @cached_property
-    def by_words(self) -> dict[str, list[Concept]]:
-        """Non-abstract concepts by the words of their names, for matching a label that states a name outright."""
-        index: dict[str, list[Concept]] = {}
-        for concept in self.concepts.values():
-            if not concept.abstract:
-                index.setdefault(concept.words, []).append(concept)
-        return index
 
 
 def load_taxonomy(packages: list[Path], year: int = 2024, online: bool = False) -> Taxonomy:

@@ -1,0 +1,60 @@
+"""A label matched to a us-gaap concept by the words of the concept's name, where no curated pattern matched
+(taxonomy_maps/names.toml says which words may differ)."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from converter.resources import maps_dir
+from converter.taxonomy import Concept
+
+
+@dataclass(frozen=True)
+class NameRules:
+    ignored: frozenset[str]
+    qualifiers: frozenset[str]
+    too_general: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def name_rules() -> NameRules:
+    with open(maps_dir() / "names.toml", "rb") as handle:
+        data = tomllib.load(handle)
+    return NameRules(frozenset(data["ignored"]), frozenset(map(stem, data["qualifiers"])),
+                     frozenset(map(stem, data["too_general"])))
+
+
+def stem(word: str) -> str:
+    """Plural to singular, enough to compare 'Losses on sales' with 'GainLossOnSale'."""
+    if len(word) <= 3 or word.endswith("ss"):
+        return word
+    for ending, replacement in (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"),
+                                ("s", "")):
+        if word.endswith(ending):
+            return word[: -len(ending)] + replacement
+    return word
+
+
+def word_set(words: str) -> frozenset[str]:
+    rules = name_rules()
+    return frozenset(stem(w) for w in words.split() if w not in rules.ignored)
+
+
+def concept_by_name(normalised_label: str, candidates: list[Concept]) -> tuple[Concept, int] | None:
+    """The candidate whose name is the label's words plus the fewest qualifiers, and how many it adds; None where
+    the label is too general or two candidates tie."""
+    rules = name_rules()
+    label = word_set(normalised_label)
+    if not label or label <= rules.too_general:
+        return None
+    ranked = sorted((len(extra), concept.qname, concept) for concept in candidates
+                    if label <= (name := _name_words(concept)) and (extra := name - label) <= rules.qualifiers)
+    if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None
+    return ranked[0][2], ranked[0][0]
+
+
+@lru_cache(maxsize=32768)
+def _name_words(concept: Concept) -> frozenset[str]:
+    return word_set(concept.words)
