@@ -221,3 +221,10 @@ def test_labels_that_name_no_concept_take_none(taxonomy, kind, label):
     row = StatementRow(label, [Amount(Decimal(1), 0)], M, SourceRef("t", 1))
     choice = ConceptChooser(taxonomy, LabelMap()).choose(kind, row)
     assert choice.concept is None, choice.rule
+
+
+def test_a_stated_total_takes_its_concept_from_a_generic_balance_line_above(taxonomy):
+    values = _values(_statement(EQ, [
+        ("Balance at beginning of year", "454"), ("Issued for employee benefit plans", "10"),
+        ("Balance at end of year", "464"), ("Total stockholders' equity", "15574")]), taxonomy)
+    assert values["StockholdersEquity"] == 15574000

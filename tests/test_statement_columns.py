@@ -84,3 +84,11 @@ def test_measures_by_label_head_suffix_and_per_share_heading():
         "Basic earnings per share, Continuing operations": "per_share",
         "Weighted-average common shares outstanding, Basic": "shares",
         "Common stock and paid-in capital—shares authorized 24,000; outstanding 10,771": "monetary"}
+
+
+def test_a_year_in_an_equity_component_header_dates_nothing():
+    headers = ["Common Stock", "Additional Paid-in Capital", "Retained Earnings", "1988 Employee Stock Ownership Plan"]
+    table = _table(["CONSOLIDATED STATEMENTS OF STOCKHOLDERS' EQUITY"], headers,
+                   [("BALANCE, JANUARY 1, 1991", ["488", "675", "2517", "43"]),
+                    ("Net income for the year", ["0", "0", "606", "0"])])
+    assert build_statements([table], "10-K") == []

@@ -17,6 +17,7 @@ from converter.model import (Amount, ColumnRole, Confidence, Fact, Measure, Netw
 from converter.taxonomy import Concept, Taxonomy
 
 _OPENING = re.compile(r"\bbeginning\b|\bstart\b|\bopening\b", re.I)
+_STATED_TOTAL = re.compile(r"^\s*total\b", re.I)
 
 
 @dataclass
@@ -77,7 +78,14 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
         choice = context.chooser.choose(statement.kind, row, sections[row_index])
         first = taken.get(choice.concept.qname) if choice.concept else None
         if first is not None and _clash(statement, statement.rows[first], row, choice.concept, reported):
-            choice = Choice(None, f"{choice.rule}: concept already taken by {statement.rows[first].label!r}")
+            if _STATED_TOTAL.match(row.label) and not _STATED_TOTAL.match(statement.rows[first].label):
+                # "Total stockholders' equity" is surer of the concept than a "Balance at end of year" above it
+                lost = Choice(None, f"{choices[first].rule}: concept taken by the stated total {row.label!r}")
+                choices[first] = _extension(statement, statement.rows[first], lost, taken, context.extensions) \
+                    if first in line_items else lost
+                taken[choice.concept.qname] = row_index
+            else:
+                choice = Choice(None, f"{choice.rule}: concept already taken by {statement.rows[first].label!r}")
         if choice.concept is None and row_index in line_items:
             choice = _extension(statement, row, choice, taken, context.extensions)
         if choice.concept is not None:

@@ -5,10 +5,11 @@ added ('Total operating expenses') or the first less the rest ('Gross profit' = 
 every reported column at once."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from converter.model import Measure, Statement
+from converter.model import Measure, Statement, StatementKind
 from converter.statements.vocabulary import vocabulary
 
 MAX_CHILDREN = 25
@@ -73,12 +74,19 @@ def unbalanced_totals(statement: Statement, columns: list[int], links: dict[int,
 
 def section_above(statement: Statement) -> list[str]:
     """For each row, the heading or stated total printed last above it: what an ambiguous label ('Other') is
-    read in the light of."""
+    read in the light of; and, where that names no activity, the cash-flow activity opened last above it
+    ('Cash used to acquire NeXT / investing activities')."""
     sections = []
-    last = ""
+    last = activity = ""
     marks = vocabulary().structure["section_mark"]
     for row in statement.rows:
-        sections.append(last)
+        named = _ACTIVITY.search(last)
+        sections.append(f"{last} / {activity} activities" if activity and not named else last)
         if row.is_heading or marks.search(row.label):
             last = row.label
+            if (opened := _ACTIVITY.search(row.label)) and row.is_heading and statement.kind is StatementKind.CASH_FLOW:
+                activity = opened.group(0).lower()
     return sections
+
+
+_ACTIVITY = re.compile(r"\b(operating|investing|financing)\b", re.I)

@@ -39,11 +39,23 @@ def _snap_periods(statements: list[Statement]) -> None:
 
 def _statement(table: Table, kind: StatementKind, default_span: tuple[int, str] | None) -> Statement:
     columns = _columns(table, kind is StatementKind.BALANCE_SHEET, default_span)
+    if kind is StatementKind.EQUITY:
+        _undate_named_components(columns)
     separate_segments(columns)
     title = next((line for line in table.caption if _is_title(line)), kind.value)
     rows = _rows(table.rows, kind)
     return Statement(kind=kind, title=title, columns=columns, rows=rows,
                      scale=detect_scale(table.caption + table.column_headers), source=table.source)
+
+
+def _undate_named_components(columns: list[Column]) -> None:
+    """Equity columns headed 'Common Stock', 'Retained Earnings', '1988 Employee Stock Ownership Plan' are
+    components: a year in one of them dates nothing."""
+    named = [c for c in columns if c.period is None and c.header.strip()]
+    dated = [c for c in columns if c.period is not None]
+    if len(named) >= 2 and len(named) > len(dated):
+        for column in dated:
+            column.period = None
 
 
 def _columns(table: Table, instant: bool, default_span: tuple[int, str] | None) -> list[Column]:
