@@ -92,3 +92,19 @@ def test_a_year_in_an_equity_component_header_dates_nothing():
                    [("BALANCE, JANUARY 1, 1991", ["488", "675", "2517", "43"]),
                     ("Net income for the year", ["0", "0", "606", "0"])])
     assert build_statements([table], "10-K") == []
+
+
+def test_a_footnote_table_and_repeated_column_headers_end_the_statement():
+    rows = [("Revenues", ["311", "700"]), ("Stock-based compensation(1)", ["34", "74"]), ("Net income", ["32", "79"]),
+            ("(1) Stock-based compensation is allocated as follows (see Note 1):", ["", ""]),
+            ("Three Months Ended June 30,", ["2003", "2004"]), ("Research and development", ["18", "45"])]
+    table = _table(["CONSOLIDATED STATEMENTS OF INCOME", "Three Months Ended June 30,"], ["2003", "2004"], rows)
+    [statement] = build_statements([table], "10-Q")
+    assert [r.label for r in statement.rows] == ["Revenues", "Stock-based compensation(1)", "Net income"]
+
+
+def test_years_repeated_under_a_period_phrase_are_no_amounts():
+    rows = [("Revenues", ["311", "700"]), ("Year Ended December 31,", ["2003", "2004"]), ("Net income", ["32", "79"])]
+    table = _table(["STATEMENTS OF INCOME", "Years Ended December 31,"], ["2003", "2004"], rows)
+    [statement] = build_statements([table], "10-K")
+    assert [r.label for r in statement.rows] == ["Revenues", "Net income"]

@@ -135,3 +135,21 @@ def test_a_parenthesis_left_open_continues_the_label_and_page_numbers_are_no_row
         ("Accounts receivable, net of allowance for doubtful accounts of $96 ($91 at September 27, 1996)",
          ["1,149", "1,496"]),
         ("Inventories", ["509", "662"]), ("", ["$3,117", "$3,903"])]
+
+
+CAPS_HEADINGS = """
+                          CONSOLIDATED BALANCE SHEETS
+                                            1993          1992
+CURRENT ASSETS
+  Cash                                   $ 1,200       $ 1,100
+  Receivables                              3,400         3,000
+DEFERRED ITEMS
+  Income taxes                               500           450
+  Investment credit                           20            25
+"""
+
+
+def test_a_heading_in_capitals_is_not_joined_to_the_line_below():
+    table = _table(CAPS_HEADINGS)
+    assert [row.label for row in table.rows] == ["CURRENT ASSETS", "Cash", "Receivables", "DEFERRED ITEMS",
+                                                  "Income taxes", "Investment credit"]

@@ -314,6 +314,8 @@ class _RowBuilder:
         label = line.label
         if not label or not previous or previous.endswith(":"):
             return False
+        if _is_caps_heading(previous) and not _is_caps_heading(label):
+            return False    # "CURRENT ASSETS" over "Cash": a heading, not a wrapped label
         if label[0].islower() or previous.endswith(("-", ",", "&")) or previous.split()[-1].lower() in _CONNECTORS:
             return True
         opened = " ".join(p.label for p in self.pending)
@@ -366,6 +368,12 @@ class _RowBuilder:
 
 
 _LEADER = re.compile(r"(?:\s*\.){2,}[\s.]*$|\s*\$\s*$")
+
+
+def _is_caps_heading(text: str) -> bool:
+    """'CURRENT ASSETS', 'PROPERTY AND EQUIPMENT, at cost'."""
+    letters = [c for c in text.split(",")[0] if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def clean_label(text: str) -> str:

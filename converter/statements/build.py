@@ -7,6 +7,7 @@ from converter.model import (Amount, Column, Measure, Statement, StatementKind, 
                              TableRow)
 from converter.statements.classify import classify_table, column_role, separate_segments
 from converter.readers.numbers import parse_amount
+from converter.readers.patterns import COLUMN_PHRASE, YEAR
 from converter.statements.periods import column_period, duration_months, period_from_caption, snap_to_fiscal_dates
 from converter.statements.scale import detect_scale
 from converter.statements.vocabulary import vocabulary
@@ -79,6 +80,10 @@ def _rows(table_rows: list[TableRow], kind: StatementKind) -> list[StatementRow]
     labeller = _UnlabeledTotals(kind)
     heading = ""
     for table_row in table_rows:
+        if _FOOTNOTE_TABLE.match(table_row.label) and table_row.is_heading:
+            break       # "(1) Stock-based compensation is allocated as follows:" opens a table of its own
+        if _repeats_column_headers(table_row):
+            continue
         amounts = [parse_amount(cell) for cell in table_row.cells]
         label, synthesized = labeller.label(table_row)
         if table_row.is_heading:
@@ -92,6 +97,13 @@ def _rows(table_rows: list[TableRow], kind: StatementKind) -> list[StatementRow]
                                  source=table_row.source, is_heading=table_row.is_heading,
                                  synthesized_label=synthesized, cell_sources=table_row.cell_sources))
     return rows
+
+
+def _repeats_column_headers(row: TableRow) -> bool:
+    """'Three Months Ended June 30,  2003  2004' printed again inside the table: years, not amounts."""
+    cells = [cell.strip() for cell in row.cells if cell.strip()]
+    return bool(cells) and all(YEAR.match(cell) for cell in cells) and (
+        not row.label.strip() or bool(COLUMN_PHRASE.search(row.label)))
 
 
 def _measure(label: str, amounts: list[Amount | None]) -> Measure:
@@ -163,6 +175,7 @@ def _words(text: str) -> str:
     return " ".join(re.findall(r"[a-z]+", text.lower()))
 
 
+_FOOTNOTE_TABLE = re.compile(r"^\s*\(\d{1,2}\)\s*\S+(?:\s+\S+){4,}")
 _PER_SHARE_KINDS = (StatementKind.INCOME, StatementKind.COMPREHENSIVE_INCOME)
 _LABEL_HEAD = re.compile(r"[,;(\u2013\u2014]|\s-+\s|--")
 _LIABILITIES = re.compile(r"liabilit", re.I)
