@@ -153,3 +153,37 @@ def test_a_heading_in_capitals_is_not_joined_to_the_line_below():
     table = _table(CAPS_HEADINGS)
     assert [row.label for row in table.rows] == ["CURRENT ASSETS", "Cash", "Receivables", "DEFERRED ITEMS",
                                                   "Income taxes", "Investment credit"]
+
+
+UNCOLONED_HEADING = """
+                                       Three Months Ended
+                                      1999       1998
+Revenues
+  Local service.................. $   197.7  $   180.5
+  Interstate network access......      75.0       69.0
+Accumulated depreciation and
+  amortization...................     (12.0)     (11.0)
+"""
+
+
+def test_a_capitalised_line_indented_under_a_heading_without_colon_is_an_item():
+    table = _table(UNCOLONED_HEADING)
+    assert [row.label for row in table.rows] == ["Revenues", "Local service", "Interstate network access",
+                                                  "Accumulated depreciation and amortization"]
+
+
+NOTE_REFERENCE = """
+                                                      1993        1992
+Sales                                               91,568      84,407
+Costs and expenses (Notes 1 and 16)
+Costs of sales                                      79,159      73,993
+Selling, administrative and other expenses           9,937       9,135
+"""
+
+
+def test_a_note_reference_closing_a_label_is_no_amount():
+    table = _table(NOTE_REFERENCE)
+    assert [(row.label, row.cells) for row in table.rows] == [
+        ("Sales", ["91,568", "84,407"]), ("Costs and expenses (Notes 1 and 16)", ["", ""]),
+        ("Costs of sales", ["79,159", "73,993"]),
+        ("Selling, administrative and other expenses", ["9,937", "9,135"])]

@@ -96,6 +96,8 @@ def _parse_line(number: int, text: str) -> _Line:
     for start, end, chunk in _chunks_from_right(text):
         if len(tokens) > MAX_COLUMNS:
             return _Line(number, text, [])      # a run of numbers longer than any statement is not a row
+        if _closes_label_parenthesis(text, start, chunk):
+            break       # "Costs and expenses (Notes 1 and 16)": the 16 is the label's
         if _VALUE_TOKEN.match(chunk) or _DASH_TOKEN.match(chunk):
             tokens.append(_Token(start, end, _anchor(chunk, start), chunk))
         elif _CURRENCY_OR_SIGN.match(chunk) and tokens or _FOOTNOTE_ONLY.match(chunk):
@@ -104,6 +106,11 @@ def _parse_line(number: int, text: str) -> _Line:
             break
     tokens.reverse()
     return _Line(number, text, tokens)
+
+
+def _closes_label_parenthesis(text: str, start: int, chunk: str) -> bool:
+    before = text[:start]
+    return chunk.endswith(")") and "(" not in chunk and before.count("(") > before.count(")")
 
 
 def _chunks_from_right(text: str) -> Iterator[tuple[int, int, str]]:
@@ -321,7 +328,9 @@ class _RowBuilder:
         opened = " ".join(p.label for p in self.pending)
         if opened.count("(") > opened.count(")"):
             return True     # "accounts of $96 ($91 at" goes on: "September 27, 1996)"
-        return 0 < line.indent - self.pending[0].indent <= 2
+        # A line indented a little under another goes on with it, unless it starts a new capitalised item under a
+        # heading printed without a colon ("Revenues" over "  Local service").
+        return 0 < line.indent - self.pending[0].indent <= 2 and not label[0].isupper()
 
     def _add_row(self, line: _Line) -> None:
         cells, cell_sources, label_text = self._cells(line)
