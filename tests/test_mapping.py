@@ -254,3 +254,11 @@ def test_a_stated_total_takes_its_concept_from_a_generic_balance_line_above(taxo
         ("Balance at beginning of year", "454"), ("Issued for employee benefit plans", "10"),
         ("Balance at end of year", "464"), ("Total stockholders' equity", "15574")]), taxonomy)
     assert values["StockholdersEquity"] == 15574000
+
+
+def test_cash_at_the_month_a_year_starts_is_the_opening_balance(taxonomy):
+    year = Period(date(1993, 12, 31), date(1993, 1, 1))
+    statement = _statement(CF, [("Cash and cash equivalents at January 1", "8"),
+                                ("Cash and cash equivalents at December 31", "9")], year)
+    facts = map_statement(0, statement, mapping_context(taxonomy, Entity('s', 'X', 'Example Corp'))).facts
+    assert {(str(f.period), f.value) for f in facts} == {("1992-12-31", 8000), ("1993-12-31", 9000)}

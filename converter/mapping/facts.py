@@ -17,6 +17,7 @@ from converter.model import (Amount, ColumnRole, Confidence, Fact, Measure, Netw
 from converter.taxonomy import Concept, Taxonomy
 
 _OPENING = re.compile(r"\bbeginning\b|\bstart\b|\bopening\b", re.I)
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 _STATED_TOTAL = re.compile(r"^\s*total\b", re.I)
 
 
@@ -147,9 +148,16 @@ def _fact_period(period: Period | None, concept: Concept, label: str) -> Period 
         return period if not period.is_instant else None
     if period.is_instant:
         return period
-    if _OPENING.search(label):
+    if _OPENING.search(label) or _names_start_month(label, period):
         return Period(end=period.start - timedelta(days=1))
     return Period(end=period.end)
+
+
+def _names_start_month(label: str, period: Period) -> bool:
+    """'Cash at January 1' under a year that starts in January is the opening balance."""
+    months = {m.group(0).lower()[:3] for m in _MONTH.finditer(label)}
+    start, end = period.start.strftime("%b").lower(), period.end.strftime("%b").lower()
+    return start != end and start in months and end not in months
 
 
 def _decimals(amount: Amount, power: int) -> int:
