@@ -262,3 +262,9 @@ def test_cash_at_the_month_a_year_starts_is_the_opening_balance(taxonomy):
                                 ("Cash and cash equivalents at December 31", "9")], year)
     facts = map_statement(0, statement, mapping_context(taxonomy, Entity('s', 'X', 'Example Corp'))).facts
     assert {(str(f.period), f.value) for f in facts} == {("1992-12-31", 8000), ("1993-12-31", 9000)}
+
+
+def test_a_loss_printed_without_parentheses_outside_any_sum_is_negative(taxonomy):
+    values = _values(_statement(IS, [("Loss on disposal of property", "100"), ("Net loss", "4381")]), taxonomy)
+    assert values["GainLossOnDispositionOfAssets"] == -100000
+    assert values["NetIncomeLoss"] == -4381000

@@ -15,6 +15,7 @@ from converter.taxonomy import Concept
 
 _NATURAL_BALANCE = {StatementKind.INCOME: "credit", StatementKind.COMPREHENSIVE_INCOME: "credit",
                     StatementKind.CASH_FLOW: "debit", StatementKind.EQUITY: "credit"}
+_LOSS_ONLY = re.compile(r"^\W*(net )?loss(es)?\b(?!.*\b(gain|gains|income|earnings|profit)\b)", re.I)
 _MAY_BE_NEGATIVE = re.compile(r"benefit|credit|gain|recover|reversal|income|\(loss\)|loss|net\b", re.I)
 
 
@@ -61,8 +62,12 @@ class SignResolver:
         return self._balance(ancestor) or _NATURAL_BALANCE.get(self.kind)
 
     def _unsummed(self, row: int) -> int:
-        deducted = self._balance(row) == "debit" and self.printed_negative.get(row, False)
-        return -1 if deducted and not _MAY_BE_NEGATIVE.search(self.labels.get(row, "")) else 1
+        label = self.labels.get(row, "")
+        negative = self.printed_negative.get(row, False)
+        if self._balance(row) == "credit" and not negative and _LOSS_ONLY.search(label):
+            return -1       # "Loss on disposal of property 100" is a gain of -100
+        deducted = self._balance(row) == "debit" and negative
+        return -1 if deducted and not _MAY_BE_NEGATIVE.search(label) else 1
 
     def _balance(self, row: int) -> str | None:
         concept = self.concepts.get(row)
