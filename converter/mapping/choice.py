@@ -72,8 +72,8 @@ class ConceptChooser:
     def _presented_concepts(self, kind: StatementKind, unit: Unit) -> list[Concept]:
         key = (kind, unit)
         if key not in self._presented_cache:
-            self._presented_cache[key] = [c for c in self.taxonomy.concepts.values() if not c.abstract
-                                          and unit_of(c) is unit and self._presented(kind, c)]
+            self._presented_cache[key] = [c for c in self.taxonomy.presented(kind_settings(kind).networks)
+                                          if unit_of(c) is unit]
         return self._presented_cache[key]
 
     def _presented(self, kind: StatementKind, concept: Concept) -> bool:

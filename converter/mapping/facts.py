@@ -14,11 +14,11 @@ from converter.mapping.signs import SignResolver
 from converter.mapping.structure import find_sums, section_above, unbalanced_totals
 from converter.model import (Amount, ColumnRole, Confidence, Fact, Measure, Network, Period, RowMapping, Statement,
                              StatementRow, lexical)
+from converter.statements.vocabulary import vocabulary
 from converter.taxonomy import Concept, Taxonomy
 
 _OPENING = re.compile(r"\bbeginning\b|\bstart\b|\bopening\b", re.I)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
-_STATED_TOTAL = re.compile(r"^\s*total\b", re.I)
 
 
 @dataclass
@@ -79,7 +79,8 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
         choice = context.chooser.choose(statement.kind, row, sections[row_index])
         first = taken.get(choice.concept.qname) if choice.concept else None
         if first is not None and _clash(statement, statement.rows[first], row, choice.concept, reported):
-            if _STATED_TOTAL.match(row.label) and not _STATED_TOTAL.match(statement.rows[first].label):
+            stated_total = vocabulary().structure["stated_total"]
+            if stated_total.search(row.label) and not stated_total.search(statement.rows[first].label):
                 # "Total stockholders' equity" is surer of the concept than a "Balance at end of year" above it
                 lost = Choice(None, f"{choices[first].rule}: concept taken by the stated total {row.label!r}")
                 choices[first] = _extension(statement, statement.rows[first], lost, taken, context.extensions) \

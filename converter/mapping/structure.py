@@ -75,7 +75,7 @@ def unbalanced_totals(statement: Statement, columns: list[int], links: dict[int,
 def section_above(statement: Statement) -> list[str]:
     """For each row, the heading or stated total printed last above it: what an ambiguous label ('Other') is
     read in the light of; and, where that names no activity, the cash-flow activity opened last above it
-    ('Cash used to acquire NeXT / investing activities')."""
+    ('Acquisition of a business / investing activities')."""
     sections = []
     last = activity = ""
     marks = vocabulary().structure["section_mark"]

@@ -50,8 +50,8 @@ def _statement(table: Table, kind: StatementKind, default_span: tuple[int, str] 
 
 
 def _undate_named_components(columns: list[Column]) -> None:
-    """Equity columns headed 'Common Stock', 'Retained Earnings', '1988 Employee Stock Ownership Plan' are
-    components: a year in one of them dates nothing."""
+    """Equity columns headed 'Common Stock', 'Retained Earnings' or a plan named with its year are components:
+    a year in one of them dates nothing."""
     named = [c for c in columns if c.period is None and c.header.strip()]
     dated = [c for c in columns if c.period is not None]
     if len(named) >= 2 and len(named) > len(dated):

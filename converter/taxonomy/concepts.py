@@ -49,8 +49,19 @@ class Taxonomy:
     schema_urls: dict[str, str]         # prefix -> schema URL for the instance's schemaRef
     networks: StatementNetworks = field(default_factory=StatementNetworks)
 
+    _presented: dict[tuple[str, ...], list[Concept]] = field(default_factory=dict, repr=False, compare=False)
+
     def get(self, qname: str) -> Concept | None:
         return self.concepts.get(qname)
+
+    def presented(self, codes: tuple[str, ...]) -> list[Concept]:
+        """The non-abstract concepts these us-gaap statement networks present, found once per taxonomy (every
+        filing a batch worker converts asks again)."""
+        if codes not in self._presented:
+            qnames = set().union(*(self.networks.members.get(code, set()) for code in codes))
+            self._presented[codes] = [concept for qname in sorted(qnames)
+                                      if (concept := self.concepts.get(qname)) is not None and not concept.abstract]
+        return self._presented[codes]
 
 
 def load_taxonomy(packages: list[Path], year: int = 2024, online: bool = False) -> Taxonomy:
