@@ -327,7 +327,7 @@ class _RowBuilder:
             return True
         opened = " ".join(p.label for p in self.pending)
         if opened.count("(") > opened.count(")"):
-            return True     # "accounts of $96 ($91 at" goes on: "September 27, 1996)"
+            return True     # "allowance of $52 ($48 at" goes on: "September 27, 1996)"
         # A line indented a little under another goes on with it, unless it starts a new capitalised item under a
         # heading printed without a colon ("Revenues" over "  Local service").
         return 0 < line.indent - self.pending[0].indent <= 2 and not label[0].isupper()
