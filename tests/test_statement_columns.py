@@ -108,3 +108,41 @@ def test_years_repeated_under_a_period_phrase_are_no_amounts():
     table = _table(["STATEMENTS OF INCOME", "Years Ended December 31,"], ["2003", "2004"], rows)
     [statement] = build_statements([table], "10-K")
     assert [r.label for r in statement.rows] == ["Revenues", "Net income"]
+
+
+def test_a_basic_or_diluted_sub_heading_stays_in_the_per_share_section():
+    rows = [("Net income", ["90", "80"]), ("Amounts per share of common stock", ["", ""]),
+            ("Basic income", ["", ""]), ("Income from continuing operations", ["1.10", "1.00"]),
+            ("Diluted income", ["", ""]), ("Net income", ["1.05", "0.95"]),
+            ("Other items", ["", ""]), ("Restructuring", ["7", "6"])]
+    table = _table(["STATEMENT OF INCOME", "For the Years Ended December 31,"], ["2003", "2002"], rows)
+    [statement] = build_statements([table], "10-K")
+    measures = {r.label: r.measure.value for r in statement.rows if not r.is_heading}
+    assert measures == {
+        "Net income": "monetary",
+        "Amounts per share of common stock, Basic income, Income from continuing operations": "per_share",
+        "Amounts per share of common stock, Diluted income, Net income": "per_share",
+        "Restructuring": "monetary"}
+
+
+def test_a_statement_titled_pro_forma_is_not_reported_unless_it_shows_its_adjustments():
+    rows = [("Revenues", ["500", "640"]), ("Net income", ["60", "70"])]
+    pro_forma = _table(["Consolidated Statements of Operations - Pro Forma", "Years ended December 31,"],
+                       ["2003", "2002"], rows)
+    [statement] = build_statements([pro_forma], "10-K")
+    assert {c.role for c in statement.columns} == {ColumnRole.NON_GAAP}
+    side_by_side = _table(["PRO FORMA CONSOLIDATED STATEMENT OF OPERATIONS"],
+                          ["Year ended December 31, 2003", "Pro forma adjustments December 31, 2003",
+                           "Total adjusted year ended December 31, 2003"], rows)
+    [statement] = build_statements([side_by_side], "10-K")
+    assert [c.role is ColumnRole.REPORTED for c in statement.columns] == [True, False, False]
+
+
+def test_a_heading_printed_over_another_opens_no_section_for_an_unlabeled_total():
+    rows = [("Cash", ["5", "5"]), ("", ["5", "5"]), ("Other liabilities", ["2", "2"]),
+            ("Commitments and contingencies", ["", ""]), ("Shareholders' equity:", ["", ""]),
+            ("Common stock", ["3", "3"]), ("Total shareholders' equity", ["3", "3"]), ("", ["5", "5"])]
+    table = _table(["BALANCE SHEETS"], ["March 31, 2003", "December 31, 2002"], rows)
+    [statement] = build_statements([table], "10-Q")
+    assert [r.label for r in statement.rows if r.synthesized_label] == [
+        "Total assets", "Total liabilities and stockholders' equity"]

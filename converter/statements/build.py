@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model import (Amount, Column, Measure, Statement, StatementKind, StatementRow, Table,
+from converter.model import (Amount, Column, ColumnRole, Measure, Statement, StatementKind, StatementRow, Table,
                              TableRow)
 from converter.statements.classify import classify_table, column_role, separate_segments
 from converter.readers.numbers import parse_amount
@@ -44,6 +44,12 @@ def _statement(table: Table, kind: StatementKind, default_span: tuple[int, str] 
         _undate_named_components(columns)
     separate_segments(columns)
     title = next((line for line in table.caption if _is_title(line)), kind.value)
+    if vocabulary().columns["non_gaap_statement"].search(title) and all(
+            column.role is ColumnRole.REPORTED for column in columns if column.period):
+        # "Statements of Operations - Pro Forma" with plain period columns: none of it is the GAAP figures (one
+        # printing historical, adjustment and pro forma columns side by side keeps its historical column)
+        for column in columns:
+            column.role = ColumnRole.NON_GAAP
     rows = _rows(table.rows, kind)
     return Statement(kind=kind, title=title, columns=columns, rows=rows,
                      scale=detect_scale(table.caption + table.column_headers), source=table.source)
@@ -87,7 +93,7 @@ def _rows(table_rows: list[TableRow], kind: StatementKind) -> list[StatementRow]
         amounts = [parse_amount(cell) for cell in table_row.cells]
         label, synthesized = labeller.label(table_row)
         if table_row.is_heading:
-            heading = label.rstrip(":").strip()
+            heading = _heading(heading, label.rstrip(":").strip(), kind)
         elif heading and vocabulary().rows["qualifier"].match(label):
             label = f"{heading}, {label}"
         measure = _measure(label, amounts)
@@ -123,6 +129,14 @@ def _measure(label: str, amounts: list[Amount | None]) -> Measure:
     return Measure.MONETARY
 
 
+def _heading(previous: str, heading: str, kind: StatementKind) -> str:
+    """A 'Basic income' sub-heading under 'Amounts per share:' stays in the per-share section."""
+    if (_per_share_section(kind, previous, "") and vocabulary().rows["per_share_subheading"].match(heading)
+            and not vocabulary().rows["per_share"].search(heading)):
+        return f"{previous.split(', ')[0]}, {heading}"
+    return heading
+
+
 def _per_share_section(kind: StatementKind, heading: str, label: str) -> bool:
     """Under 'Basic earnings per share:' in an income statement, 'Continuing operations' is a per-share line."""
     patterns = vocabulary().rows
@@ -134,19 +148,25 @@ class _UnlabeledTotals:
     """An amount row printed without a label totals the innermost open section: 'Total' + its heading
     ('Inventories:' gives 'Total inventories'). Headings open sections; a 'Total ...' row closes one. In a
     balance sheet, one outside any section is total assets, or total liabilities and equity once liabilities
-    have been listed."""
+    have been listed. A heading followed at once by another opened nothing ('Commitments and contingencies'
+    printed over 'Shareholders' equity:')."""
 
     def __init__(self, kind: StatementKind):
         self.kind = kind
         self.sections: list[str] = []
         self.liabilities_seen = False
+        self.last_was_heading = False
 
     def label(self, row: TableRow) -> tuple[str, bool]:
         if _LIABILITIES.search(row.label):
             self.liabilities_seen = True
+        heading = row.label.rstrip(":").strip() if row.is_heading else ""
+        if heading and self.last_was_heading and self.sections:
+            self.sections.pop()
+        self.last_was_heading = bool(heading)
         if row.is_heading:
-            if row.label.rstrip(":").strip():
-                self.sections.append(row.label.rstrip(":").strip())
+            if heading:
+                self.sections.append(heading)
             return row.label, False
         if row.label:
             if _TOTAL.match(row.label) and self.sections:
