@@ -187,3 +187,20 @@ def test_a_note_reference_closing_a_label_is_no_amount():
         ("Sales", ["64,200", "61,050"]), ("Costs and expenses (Notes 1 and 16)", ["", ""]),
         ("Costs of sales", ["55,300", "52,900"]),
         ("Selling, administrative and other expenses", ["6,100", "5,800"])]
+
+
+WRAPPED_CAPS_AND_TOTALS = """
+                                                     1993           1992
+LONG-TERM DEBT, less portion payable within
+ one year                                        $ 4,300        $ 6,100
+MINORITY INTEREST IN SUBSIDIARIES                $ 1,200        $ 1,300
+        Total Liabilities and Stockholders'
+         Equity                                  $14,100        $16,200
+"""
+
+
+def test_a_lowercase_line_under_capitals_and_a_total_without_figures_are_wrapped_labels():
+    table = _table(WRAPPED_CAPS_AND_TOTALS)
+    assert [row.label for row in table.rows] == ["LONG-TERM DEBT, less portion payable within one year",
+                                                  "MINORITY INTEREST IN SUBSIDIARIES",
+                                                  "Total Liabilities and Stockholders' Equity"]

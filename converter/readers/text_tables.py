@@ -321,10 +321,12 @@ class _RowBuilder:
         label = line.label
         if not label or not previous or previous.endswith(":"):
             return False
+        if label[0].islower() or previous.endswith(("-", ",", "&")) or previous.split()[-1].lower() in _CONNECTORS:
+            return True     # "LONG-TERM DEBT, less portion payable within" over " one year"
         if _is_caps_heading(previous) and not _is_caps_heading(label):
             return False    # "CURRENT ASSETS" over "Cash": a heading, not a wrapped label
-        if label[0].islower() or previous.endswith(("-", ",", "&")) or previous.split()[-1].lower() in _CONNECTORS:
-            return True
+        if _TOTAL_LABEL.match(previous):
+            return True     # a total printed without figures was cut: "Total Liabilities and Stockholders'"
         opened = " ".join(p.label for p in self.pending)
         if opened.count("(") > opened.count(")"):
             return True     # "allowance of $52 ($48 at" goes on: "September 27, 1996)"
@@ -394,7 +396,9 @@ def clean_label(text: str) -> str:
     return text
 
 
-_CONNECTORS = {"and", "of", "or", "for", "in", "on", "to", "from", "the", "net", "less", "with", "by", "at", "as"}
+_CONNECTORS = {"and", "of", "or", "for", "in", "on", "to", "from", "the", "net", "less", "with", "by", "at", "as",
+               "within"}
+_TOTAL_LABEL = re.compile(r"total\b", re.I)
 
 
 def join_label(parts: list[str]) -> str:
