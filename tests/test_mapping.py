@@ -213,6 +213,41 @@ M, SH, PS = Measure.MONETARY, Measure.SHARES, Measure.PER_SHARE
     (BS, "", "Common stock and paid-in capital \u2013 shares authorized 5,000; outstanding 3,210", M,
      "CommonStocksIncludingAdditionalPaidInCapital"),
     (BS, "", "Securities sold, not yet purchased, at market", M, "FinancialInstrumentsSoldNotYetPurchasedAtFairValue"),
+    # per-share lines under an "Amounts per share" heading and its "Basic income" sub-heading
+    (IS, "", "Amounts per share of common stock, Basic income, Income from discontinued operation", PS,
+     "IncomeLossFromDiscontinuedOperationsNetOfTaxPerBasicShare"),
+    (IS, "", "Amounts per share of common stock, Diluted income, Loss on spin-off of discontinued operation", PS,
+     "DiscontinuedOperationGainLossOnDisposalOfDiscontinuedOperationNetOfTaxPerDilutedShare"),
+    (IS, "", "Amounts per share of common stock, Diluted income, Cash dividends", PS,
+     "CommonStockDividendsPerShareDeclared"),
+    # banks, brokers, contractors, utilities, health plans
+    (BS, "", "Cash and temporary cash investments", M, "CashAndCashEquivalentsAtCarryingValue"),
+    (BS, "", "Portion of long-term debt payable within one year", M, "LongTermDebtCurrent"),
+    (BS, "", "Costs and estimated earnings in excess of billings on uncompleted contracts", M,
+     "CostsInExcessOfBillingsOnUncompletedContractsOrPrograms"),
+    (BS, "Total current liabilities", "Total deferred credits and other long-term liabilities", M,
+     "DeferredCreditsAndOtherLiabilitiesNoncurrent"),
+    (BS, "DEFERRED ITEMS", "Income taxes", M, "DeferredTaxLiabilitiesNoncurrent"),
+    (BS, "Current liabilities:", "Income taxes", M, "AccruedIncomeTaxesCurrent"),
+    (BS, "", "Investment credit", M, "AccumulatedDeferredInvestmentTaxCredit"),
+    (BS, "Stockholders' equity", "1990 Employee Stock Ownership Plan", M, "UnearnedESOPShares"),
+    (BS, "", "Financing receivables – net", M, "FinancingReceivableExcludingAccruedInterestAfterAllowanceForCreditLoss"),
+    (BS, "", "Securities lending payable", M, "SecuritiesLoaned"),
+    (BS, "", "Receivable from clearing firm", M, "ReceivablesFromBrokersDealersAndClearingOrganizations"),
+    (IS, "", "Recovery (write down) of nonmarketable investment", M, "GainLossOnInvestments"),
+    (IS, "", "Health care premiums and fees", M, "PremiumsEarnedNet"),
+    (IS, "", "Medical claims and costs", M, "PolicyholderBenefitsAndClaimsIncurredHealthCare"),
+    (IS, "", "Equity in earnings of subsidiaries", M, "IncomeLossFromSubsidiariesNetOfTax"),
+    (IS, "", "Total special charges", M, "RestructuringSettlementAndImpairmentProvisions"),
+    (IS, "", "Income from pipeline operations", M, "OperatingIncomeLoss"),
+    (CF, "", "Proceeds from sales of financing receivables", M, "ProceedsFromSaleOfFinanceReceivables"),
+    (CF, "", "Collections of receivables", M, "ProceedsFromCollectionOfFinanceReceivables"),
+    (CF, "", "Cash paid for acquisition of technology", M, "PaymentsToAcquireIntangibleAssets"),
+    (CF, "", "Total cash generated (used)", M, "CashAndCashEquivalentsPeriodIncreaseDecrease"),
+    (CF, "", "Increases in common stock, net of related tax benefits", M, "ProceedsFromIssuanceOfCommonStock"),
+    (CF, "", "Net (payments) proceeds related to stock-based award activities", M, "ProceedsFromIssuanceOfCommonStock"),
+    (EQ, "", "10% stock dividend", M, "StockIssuedDuringPeriodValueStockDividend"),
+    (EQ, "Retained deficit", "Balance, beginning of period", M, "RetainedEarningsAccumulatedDeficit"),
 ])
 def test_decisions_in_context(taxonomy, kind, section, label, measure, concept):
     row = StatementRow(label, [Amount(Decimal(1), 0)], measure, SourceRef("t", 1))
@@ -239,6 +274,7 @@ def test_overrides_by_plain_label_and_statement(tmp_path):
 
 @pytest.mark.parametrize("kind, label", [
     (BS, "Debt"),             # current or not: the name's "Current" is no qualifier
+    (IS, "Cumulative effect of accounting change, net of tax"),     # no us-gaap 2024 concept
     (IS, "Commissions"),      # a broker's revenue, an insurer's expense
     (IS, "Other"),            # too general to match by name
     (IS, "Casino"),
@@ -268,3 +304,25 @@ def test_a_loss_printed_without_parentheses_outside_any_sum_is_negative(taxonomy
     values = _values(_statement(IS, [("Loss on disposal of property", "100"), ("Net loss", "275")]), taxonomy)
     assert values["GainLossOnDispositionOfAssets"] == -100000
     assert values["NetIncomeLoss"] == -275000
+
+
+def test_a_printed_total_beats_an_unlabeled_subtotal_of_the_same_name(taxonomy):
+    statement = _statement(BS, [
+        ("Common stock", "10"), ("Retained earnings", "500"), ("Total stockholders' equity", "510"),
+        ("Less treasury stock, at cost", "20"), ("Total stockholders' equity", "490")], Period(date(2003, 3, 31)))
+    statement.rows[2].synthesized_label = True      # printed as a bare amount under the section
+    values = _values(statement, taxonomy)
+    assert values["StockholdersEquity"] == 490000
+    assert values["TreasuryStockValue"] == 20000
+
+
+def test_a_closing_balance_belongs_to_the_component_its_opening_balance_opened(taxonomy):
+    rows = [("Retained earnings", None), ("Balance, beginning of period", "100"), ("Net income", "30"),
+            ("Other comprehensive income:", None), ("Translation adjustments", "-5"), ("Comprehensive income", "25"),
+            ("Balance, end of period", "125")]
+    statement = _statement(EQ, [(label, v or "0") for label, v in rows], Period(date(2003, 3, 31), date(2003, 1, 1)))
+    for row, (_, value) in zip(statement.rows, rows):
+        row.is_heading = value is None
+    facts = map_statement(0, statement, mapping_context(taxonomy, Entity('s', 'X', 'Example Corp'))).facts
+    closing = [f for f in facts if str(f.period) == "2003-03-31"]
+    assert [(f.concept, f.value) for f in closing] == [("us-gaap:RetainedEarningsAccumulatedDeficit", 125000)]

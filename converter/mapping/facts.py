@@ -79,8 +79,7 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
         choice = context.chooser.choose(statement.kind, row, sections[row_index])
         first = taken.get(choice.concept.qname) if choice.concept else None
         if first is not None and _clash(statement, statement.rows[first], row, choice.concept, reported):
-            stated_total = vocabulary().structure["stated_total"]
-            if stated_total.search(row.label) and not stated_total.search(statement.rows[first].label):
+            if _surer_total(row, statement.rows[first]):
                 # "Total stockholders' equity" is surer of the concept than a "Balance at end of year" above it
                 lost = Choice(None, f"{choices[first].rule}: concept taken by the stated total {row.label!r}")
                 choices[first] = _extension(statement, statement.rows[first], lost, taken, context.extensions) \
@@ -94,6 +93,14 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
             taken.setdefault(choice.concept.qname, row_index)
         choices[row_index] = choice
     return choices
+
+
+def _surer_total(row: StatementRow, first: StatementRow) -> bool:
+    """A printed total beats a generic line above it, and a subtotal printed without a label (named here from
+    its section) that a printed total of the same name follows."""
+    stated_total = vocabulary().structure["stated_total"]
+    return bool(stated_total.search(row.label)) and not row.synthesized_label and (
+        first.synthesized_label or not stated_total.search(first.label))
 
 
 def _extension(statement: Statement, row: StatementRow, unmatched: Choice, taken: dict[str, int],

@@ -75,14 +75,20 @@ def unbalanced_totals(statement: Statement, columns: list[int], links: dict[int,
 def section_above(statement: Statement) -> list[str]:
     """For each row, the heading or stated total printed last above it: what an ambiguous label ('Other') is
     read in the light of; and, where that names no activity, the cash-flow activity opened last above it
-    ('Acquisition of a business / investing activities')."""
+    ('Acquisition of a business / investing activities'). A closing balance is read in the light of the opening
+    balance above it, since sub-headings ('Other comprehensive income:') may stand between them."""
     sections = []
-    last = activity = ""
-    marks = vocabulary().structure["section_mark"]
+    last = activity = opened_at = ""
+    structure = vocabulary().structure
     for row in statement.rows:
         named = _ACTIVITY.search(last)
-        sections.append(f"{last} / {activity} activities" if activity and not named else last)
-        if row.is_heading or marks.search(row.label):
+        section = f"{last} / {activity} activities" if activity and not named else last
+        if structure["opening_balance"].search(row.label):
+            opened_at = section
+        elif structure["closing_balance"].search(row.label) and opened_at:
+            section = opened_at
+        sections.append(section)
+        if row.is_heading or structure["section_mark"].search(row.label):
             last = row.label
             if (opened := _ACTIVITY.search(row.label)) and row.is_heading and statement.kind is StatementKind.CASH_FLOW:
                 activity = opened.group(0).lower()
