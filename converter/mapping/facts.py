@@ -96,11 +96,11 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
 
 
 def _surer_total(row: StatementRow, first: StatementRow) -> bool:
-    """A printed total beats a generic line above it, and a subtotal printed without a label (named here from
-    its section) that a printed total of the same name follows."""
+    """A total beats a generic line above it; a printed total beats a subtotal printed without a label (named
+    here from its section) above it."""
     stated_total = vocabulary().structure["stated_total"]
-    return bool(stated_total.search(row.label)) and not row.synthesized_label and (
-        first.synthesized_label or not stated_total.search(first.label))
+    return bool(stated_total.search(row.label)) and (not stated_total.search(first.label) or (
+        first.synthesized_label and not row.synthesized_label))
 
 
 def _extension(statement: Statement, row: StatementRow, unmatched: Choice, taken: dict[str, int],

@@ -148,8 +148,8 @@ class _UnlabeledTotals:
     """An amount row printed without a label totals the innermost open section: 'Total' + its heading
     ('Inventories:' gives 'Total inventories'). Headings open sections; a 'Total ...' row closes one. In a
     balance sheet, one outside any section is total assets, or total liabilities and equity once liabilities
-    have been listed. A heading followed at once by another opened nothing ('Commitments and contingencies'
-    printed over 'Shareholders' equity:')."""
+    have been listed. A heading followed at once by one that opens a section opened nothing ('Commitments and
+    contingencies' printed over 'Shareholders' equity:')."""
 
     def __init__(self, kind: StatementKind):
         self.kind = kind
@@ -161,7 +161,7 @@ class _UnlabeledTotals:
         if _LIABILITIES.search(row.label):
             self.liabilities_seen = True
         heading = row.label.rstrip(":").strip() if row.is_heading else ""
-        if heading and self.last_was_heading and self.sections:
+        if heading and row.label.rstrip().endswith(":") and self.last_was_heading and self.sections:
             self.sections.pop()
         self.last_was_heading = bool(heading)
         if row.is_heading:
