@@ -146,3 +146,11 @@ def test_a_heading_printed_over_another_opens_no_section_for_an_unlabeled_total(
     [statement] = build_statements([table], "10-Q")
     assert [r.label for r in statement.rows if r.synthesized_label] == [
         "Total assets", "Total liabilities and stockholders' equity"]
+
+
+def test_a_cash_flow_line_naming_shares_moves_money():
+    rows = [("Net income", ["9", "8"]), ("Common shares purchased", ["(4)", "(3)"])]
+    table = _table(["STATEMENTS OF CASH FLOWS", "Years ended December 31,"], ["2003", "2002"], rows)
+    [statement] = build_statements([table], "10-K")
+    assert {r.label: r.measure.value for r in statement.rows} == {"Net income": "monetary",
+                                                                  "Common shares purchased": "monetary"}

@@ -204,3 +204,19 @@ def test_a_lowercase_line_under_capitals_and_a_total_without_figures_are_wrapped
     assert [row.label for row in table.rows] == ["LONG-TERM DEBT, less portion payable within one year",
                                                   "MINORITY INTEREST IN SUBSIDIARIES",
                                                   "Total Liabilities and Stockholders' Equity"]
+
+
+CAPS_WRAPPED_HEADING = """
+                                              1993        1992
+AMOUNTS PER SHARE OF COMMON
+ STOCK AND CLASS B STOCK
+ AFTER PREFERRED STOCK DIVIDENDS (Note 1)
+
+Income/(loss)                               $ 4.10      $(1.20)
+"""
+
+
+def test_capitals_indented_under_capitals_go_on_with_the_heading():
+    table = _table(CAPS_WRAPPED_HEADING)
+    assert [row.label for row in table.rows] == [
+        "AMOUNTS PER SHARE OF COMMON STOCK AND CLASS B STOCK AFTER PREFERRED STOCK DIVIDENDS (Note 1)", "Income/(loss)"]

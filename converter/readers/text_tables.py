@@ -323,8 +323,10 @@ class _RowBuilder:
             return False
         if label[0].islower() or previous.endswith(("-", ",", "&")) or previous.split()[-1].lower() in _CONNECTORS:
             return True     # "LONG-TERM DEBT, less portion payable within" over " one year"
-        if _is_caps_heading(previous) and not _is_caps_heading(label):
-            return False    # "CURRENT ASSETS" over "Cash": a heading, not a wrapped label
+        if _is_caps_heading(previous):
+            # "CURRENT ASSETS" over "Cash" is a heading, not a wrapped label; a capitals line indented under
+            # another goes on with it ("AMOUNTS PER SHARE OF COMMON" over " STOCK AND CLASS B STOCK")
+            return _is_caps_heading(label) and line.indent > self.pending[0].indent
         if _TOTAL_LABEL.match(previous):
             return True     # a total printed without figures was cut: "Total Liabilities and Stockholders'"
         opened = " ".join(p.label for p in self.pending)
@@ -382,8 +384,8 @@ _LEADER = re.compile(r"(?:\s*\.){2,}[\s.]*$|\s*\$\s*$")
 
 
 def _is_caps_heading(text: str) -> bool:
-    """'CURRENT ASSETS', 'PROPERTY AND EQUIPMENT, at cost'."""
-    letters = [c for c in text.split(",")[0] if c.isalpha()]
+    """'CURRENT ASSETS', 'PROPERTY AND EQUIPMENT, at cost', 'DIVIDENDS (Note 1)'."""
+    letters = [c for c in re.sub(r"\([^)]*\)", "", text).split(",")[0] if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 

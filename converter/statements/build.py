@@ -10,6 +10,7 @@ from converter.readers.numbers import parse_amount
 from converter.readers.patterns import COLUMN_PHRASE, YEAR
 from converter.statements.periods import column_period, duration_months, period_from_caption, snap_to_fiscal_dates
 from converter.statements.scale import detect_scale
+from converter.statements.segments import mark_segment_blocks
 from converter.statements.vocabulary import vocabulary
 
 _ANNUAL_FORMS = re.compile(r"^10-?K", re.I)
@@ -51,6 +52,7 @@ def _statement(table: Table, kind: StatementKind, default_span: tuple[int, str] 
         for column in columns:
             column.role = ColumnRole.NON_GAAP
     rows = _rows(table.rows, kind)
+    mark_segment_blocks(rows)
     return Statement(kind=kind, title=title, columns=columns, rows=rows,
                      scale=detect_scale(table.caption + table.column_headers), source=table.source)
 
@@ -96,7 +98,7 @@ def _rows(table_rows: list[TableRow], kind: StatementKind) -> list[StatementRow]
             heading = _heading(heading, label.rstrip(":").strip(), kind)
         elif heading and vocabulary().rows["qualifier"].match(label):
             label = f"{heading}, {label}"
-        measure = _measure(label, amounts)
+        measure = _measure(label, amounts, kind)
         if not table_row.is_heading and measure is Measure.MONETARY and _per_share_section(kind, heading, label):
             measure, label = Measure.PER_SHARE, f"{heading}, {label}"
         rows.append(StatementRow(label=label, amounts=amounts, measure=measure,
@@ -112,7 +114,7 @@ def _repeats_column_headers(row: TableRow) -> bool:
         not row.label.strip() or bool(COLUMN_PHRASE.search(row.label)))
 
 
-def _measure(label: str, amounts: list[Amount | None]) -> Measure:
+def _measure(label: str, amounts: list[Amount | None], kind: StatementKind) -> Measure:
     present = [a for a in amounts if a is not None]
     if present and all(a.is_percent for a in present if a.value != 0):
         return Measure.PERCENT
@@ -121,8 +123,10 @@ def _measure(label: str, amounts: list[Amount | None]) -> Measure:
         return Measure.SHARES
     if patterns["per_share"].search(label):
         return Measure.PER_SHARE
-    # The label's head says what the line is: "Common stock, 24,000 shares authorized" is an amount of money.
-    if patterns["shares"].search(_LABEL_HEAD.split(label, maxsplit=1)[0]) and not patterns["not_shares"].search(label):
+    # The label's head says what the line is: "Common stock, 24,000 shares authorized" is an amount of money; a
+    # cash flow moves money ("Common shares purchased").
+    if (kind is not StatementKind.CASH_FLOW and patterns["shares"].search(_LABEL_HEAD.split(label, maxsplit=1)[0])
+            and not patterns["not_shares"].search(label)):
         return Measure.SHARES
     if patterns["per_share_suffix"].search(label):
         return Measure.PER_SHARE
