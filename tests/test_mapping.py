@@ -247,6 +247,11 @@ M, SH, PS = Measure.MONETARY, Measure.SHARES, Measure.PER_SHARE
     (CF, "", "Increases in common stock, net of related tax benefits", M, "ProceedsFromIssuanceOfCommonStock"),
     (CF, "", "Net (payments) proceeds related to stock-based award activities", M, "ProceedsFromIssuanceOfCommonStock"),
     (EQ, "", "10% stock dividend", M, "StockIssuedDuringPeriodValueStockDividend"),
+    (IS, "", "Amounts per share of common stock after preferred stock dividends, Income/(loss)", PS,
+     "EarningsPerShareBasic"),
+    (IS, "", "Income/(loss) from continuing operations", M, "IncomeLossFromContinuingOperations"),
+    (IS, "", "Income/(loss) before minority interests", M,
+     "IncomeLossFromContinuingOperationsIncludingPortionAttributableToNoncontrollingInterest"),
     (EQ, "Retained deficit", "Balance, beginning of period", M, "RetainedEarningsAccumulatedDeficit"),
 ])
 def test_decisions_in_context(taxonomy, kind, section, label, measure, concept):
