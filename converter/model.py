@@ -189,6 +189,7 @@ class StatementRow:
     is_heading: bool = False
     synthesized_label: bool = False   # an unlabeled total whose label was derived from its section
     cell_sources: list[SourceRef | None] = field(default_factory=list)
+    segment: str | None = None        # the business segment whose block of lines this row stands in, as printed
 
 
 @dataclass(frozen=True)
@@ -225,6 +226,7 @@ class Fact:
     unit: Unit | None = None       # None for non-numeric facts
     decimals: int | None = None
     source: SourceRef | None = None
+    dimensions: tuple[tuple[str, str], ...] = ()    # (axis, member) qnames: a segment's figure, not the total
 
 
 class Confidence(str, Enum):
@@ -246,17 +248,20 @@ class RowMapping:
     confidence: Confidence = Confidence.NONE
     extension: bool = False
     line_item: bool = False      # a face-statement line with amounts in tagged columns: what coverage counts
+    member: str | None = None    # the dimension member its facts carry (a segment's lines)
     values: dict[str, str] = field(default_factory=dict)   # period -> XBRL value, for the report
 
 
 @dataclass(frozen=True)
 class ExtensionConcept:
-    """A company concept for a line no us-gaap concept states faithfully."""
+    """A company concept for a line no us-gaap concept states faithfully, or a member (an abstract domain item)
+    naming one of its segments."""
     name: str
     label: str
-    item_type: str               # "xbrli:monetaryItemType", ...
+    item_type: str               # "xbrli:monetaryItemType", "dtr-types:domainItemType", ...
     period_type: str
     balance: str | None
+    abstract: bool = False
 
 
 @dataclass(frozen=True)

@@ -77,7 +77,7 @@ def deduplicate(facts: list[Fact]) -> tuple[list[Fact], list[str]]:
     seen: dict[tuple, Fact] = {}
     conflicts = []
     for fact in facts:
-        key = (fact.concept, fact.period, fact.unit)
+        key = (fact.concept, fact.period, fact.unit, fact.dimensions)
         first = seen.get(key)
         if first is None:
             seen[key] = fact

@@ -10,11 +10,13 @@ from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
 from converter.model import Fact, FactSet, Network, Period
 
+Context = tuple[Period, tuple[tuple[str, str], ...]]     # a period and the dimension members, as a context binds
+
 
 def inconsistent_sums(facts: FactSet) -> list[str]:
     """Each network is checked on its own, as Calculations 1.1 checks each extended link role."""
-    values: dict[tuple[str, Period], Fact] = {(f.concept, f.period): f for f in facts.facts
-                                              if f.unit is not None and isinstance(f.value, Decimal)}
+    values: dict[tuple[str, Context], Fact] = {(f.concept, (f.period, f.dimensions)): f for f in facts.facts
+                                               if f.unit is not None and isinstance(f.value, Decimal)}
     problems = []
     for network in facts.networks:
         for total, items in _summations(network).items():
@@ -22,20 +24,25 @@ def inconsistent_sums(facts: FactSet) -> list[str]:
     return problems
 
 
-def _check_total(total: str, items: list[tuple[str, int]], values: dict[tuple[str, Period], Fact]) -> list[str]:
+def _check_total(total: str, items: list[tuple[str, int]], values: dict[tuple[str, Context], Fact]) -> list[str]:
     problems = []
-    for (concept, period), total_fact in values.items():
+    for (concept, context), total_fact in values.items():
         if concept != total:
             continue
-        present = [(values[(item, period)], weight) for item, weight in items if (item, period) in values]
+        present = [(values[(item, context)], weight) for item, weight in items if (item, context) in values]
         if not present:
             continue
         places = min(_places(f) for f in [total_fact, *(fact for fact, _ in present)])
         computed = sum((_rounded(fact, places) * weight for fact, weight in present), Decimal(0))
         if computed != _rounded(total_fact, places):
-            problems.append(f"{total} {period}: {total_fact.value} printed, {computed} from its "
+            problems.append(f"{total} {_describe(context)}: {total_fact.value} printed, {computed} from its "
                             f"{len(present)} item(s)")
     return problems
+
+
+def _describe(context: Context) -> str:
+    period, dimensions = context
+    return " ".join([str(period), *(member for _, member in dimensions)])
 
 
 def _summations(network: Network) -> dict[str, list[tuple[str, int]]]:

@@ -105,7 +105,7 @@ def _schedule_fact(schedule: FinancialDataSchedule, value: ScheduleValue, concep
 
 def _matching(fact: Fact, statement_facts: list[Fact]) -> Fact | None:
     candidates = [f for f in statement_facts if f.concept == fact.concept and f.unit == fact.unit
-                  and _same_period(f.period, fact.period)]
+                  and not f.dimensions and _same_period(f.period, fact.period)]
     return min(candidates, key=lambda f: abs((f.period.end - fact.period.end).days)) if candidates else None
 
 

@@ -17,6 +17,7 @@ _ITEM_TYPES = {Measure.MONETARY: "xbrli:monetaryItemType", Measure.SHARES: "xbrl
                Measure.PER_SHARE: "dtr-types:perShareItemType"}
 _RESERVED_PREFIXES = {"us-gaap", "dei", "srt", "xbrli", "link", "xlink", "xsd", "xs", "xml", "iso4217", "dtr-types",
                       "ix", "ixt", "xbrldt", "ref", "country", "stpr"}
+_MEMBER_TYPE = "dtr-types:domainItemType"
 MAX_NAME = 120
 
 
@@ -50,6 +51,17 @@ class ExtensionBuilder:
             name = f"{base}{counter}"
         self.by_name.setdefault(name, ExtensionConcept(name, strip_footnote_marks(label), item_type, period_type, None))
         return Concept(self.prefix, name, item_type, period_type, None, False)
+
+    def member_for(self, segment: str) -> Concept:
+        """The domain member naming a segment ('Financial Services' -> FinancialServicesMember)."""
+        label = strip_footnote_marks(segment)
+        base = _camel_case(label).removesuffix("Member") + "Member"
+        name, counter = base, 1
+        while not self._fits(name, label, _MEMBER_TYPE, "duration"):
+            counter += 1
+            name = f"{base.removesuffix('Member')}{counter}Member"
+        self.by_name.setdefault(name, ExtensionConcept(name, label, _MEMBER_TYPE, "duration", None, abstract=True))
+        return Concept(self.prefix, name, _MEMBER_TYPE, "duration", None, True)
 
     def settle_balance(self, name: str, balance: str | None) -> None:
         """The first statement that sums the line decides its balance (the balance of the total it adds into)."""

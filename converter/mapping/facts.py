@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from converter.mapping.choice import UNITS, Choice, ConceptChooser
 from converter.mapping.extensions import ExtensionBuilder
-from converter.mapping.networks import build_network, kind_settings
+from converter.mapping.networks import build_network, dimension_axes, kind_settings
 from converter.mapping.signs import SignResolver
 from converter.mapping.structure import find_sums, section_above, unbalanced_totals
 from converter.model import (Amount, ColumnRole, Confidence, Fact, Measure, Network, Period, RowMapping, Statement,
@@ -45,20 +45,24 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
     signs = SignResolver(statement.kind, links, dict(concepts), {i: r.label for i, r in enumerate(statement.rows)},
                          {i: _printed_negative(r, reported) for i, r in enumerate(statement.rows)})
     _settle_extension_balances(choices, concepts, signs, context.extensions)
-    structure = build_network(statement, concepts, links, signs, context.taxonomy)
+    # a segment's sums hold in its own contexts, not in the company's: only the company's lines are written
+    company_links = {child: link for child, link in links.items()
+                     if not statement.rows[child].segment and not statement.rows[link.parent].segment}
+    structure = build_network(statement, concepts, company_links, signs, context.taxonomy)
     result = StatementFacts(network=structure.network, issues=structure.issues + [
         f"{statement.kind.value} line {statement.rows[r].source.line}: printed total {statement.rows[r].label!r} "
         "is not the sum of the lines above it" for r in unbalanced_totals(statement, reported, links)])
     for row_index, choice in choices.items():
         row = statement.rows[row_index]
         confidence = Confidence.HIGH if row_index in structure.confirmed and choice.concept else choice.confidence
+        dimensions = _dimensions(row, context.extensions)
         mapping = RowMapping(statement=index, label=row.label, concept=choice.concept.qname if choice.concept else None,
                              rule=choice.rule, confidence=confidence, extension=choice.extension,
-                             line_item=row_index in line_items)
+                             line_item=row_index in line_items, member=dimensions[0][1] if dimensions else None)
         if choice.concept is not None:
             orientation = signs.orientation(row_index) if row.measure is Measure.MONETARY else 1
             for column in reported:
-                fact = _fact(statement, row, column, choice.concept, orientation)
+                fact = _fact(statement, row, column, choice.concept, orientation, dimensions)
                 if fact is not None:
                     result.facts.append(fact)
                     mapping.values[str(fact.period)] = lexical(fact.value)
@@ -71,26 +75,26 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
     """Standard concepts first; a concept already taken by another line with other amounts, and every line item
     left without one, get an extension concept."""
     choices: dict[int, Choice] = {}
-    taken: dict[str, int] = {}
+    taken: dict[tuple[str, str | None], int] = {}      # (concept, segment) -> the row that took it
     sections = section_above(statement)
     for row_index, row in enumerate(statement.rows):
         if row.is_heading:
             continue
         choice = context.chooser.choose(statement.kind, row, sections[row_index])
-        first = taken.get(choice.concept.qname) if choice.concept else None
+        first = taken.get((choice.concept.qname, row.segment)) if choice.concept else None
         if first is not None and _clash(statement, statement.rows[first], row, choice.concept, reported):
             if _surer_total(row, statement.rows[first]):
                 # "Total stockholders' equity" is surer of the concept than a "Balance at end of year" above it
                 lost = Choice(None, f"{choices[first].rule}: concept taken by the stated total {row.label!r}")
                 choices[first] = _extension(statement, statement.rows[first], lost, taken, context.extensions) \
                     if first in line_items else lost
-                taken[choice.concept.qname] = row_index
+                taken[(choice.concept.qname, row.segment)] = row_index
             else:
                 choice = Choice(None, f"{choice.rule}: concept already taken by {statement.rows[first].label!r}")
         if choice.concept is None and row_index in line_items:
             choice = _extension(statement, row, choice, taken, context.extensions)
         if choice.concept is not None:
-            taken.setdefault(choice.concept.qname, row_index)
+            taken.setdefault((choice.concept.qname, row.segment), row_index)
         choices[row_index] = choice
     return choices
 
@@ -103,10 +107,11 @@ def _surer_total(row: StatementRow, first: StatementRow) -> bool:
         first.synthesized_label and not row.synthesized_label))
 
 
-def _extension(statement: Statement, row: StatementRow, unmatched: Choice, taken: dict[str, int],
-               extensions: ExtensionBuilder) -> Choice:
+def _extension(statement: Statement, row: StatementRow, unmatched: Choice,
+               taken: dict[tuple[str, str | None], int], extensions: ExtensionBuilder) -> Choice:
     period_type = kind_settings(statement.kind).period_type
-    names = {q.partition(":")[2] for q in taken if q.startswith(extensions.prefix + ":")}
+    names = {q.partition(":")[2] for q, segment in taken
+             if q.startswith(extensions.prefix + ":") and segment == row.segment}
     concept = extensions.concept_for(row.label, row.measure, period_type, names)
     return Choice(concept, f"extension: no us-gaap concept ({unmatched.rule})", Confidence.LOW, extension=True)
 
@@ -136,7 +141,14 @@ def _clash(statement: Statement, first: StatementRow, row: StatementRow, concept
     return any(earlier[p] != later[p] for p in earlier.keys() & later.keys())
 
 
-def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept, orientation: int) -> Fact | None:
+def _dimensions(row: StatementRow, extensions: ExtensionBuilder) -> tuple[tuple[str, str], ...]:
+    if not row.segment:
+        return ()
+    return ((dimension_axes()["segment"], extensions.member_for(row.segment).qname),)
+
+
+def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept, orientation: int,
+          dimensions: tuple[tuple[str, str], ...] = ()) -> Fact | None:
     amount = row.amounts[column]
     period = _fact_period(statement.columns[column].period, concept, row.label)
     if amount is None or period is None:
@@ -145,7 +157,8 @@ def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept
     value = (amount.value * orientation).scaleb(power)
     return Fact(concept=concept.qname, value=_normalised(value), period=period, unit=UNITS[row.measure],
                 decimals=_decimals(amount, power),
-                source=row.cell_sources[column] if column < len(row.cell_sources) else row.source)
+                source=row.cell_sources[column] if column < len(row.cell_sources) else row.source,
+                dimensions=dimensions)
 
 
 def _fact_period(period: Period | None, concept: Concept, label: str) -> Period | None:

@@ -34,6 +34,13 @@ def kind_settings(kind: StatementKind) -> KindSettings:
     return _settings()[kind.value]
 
 
+@lru_cache(maxsize=1)
+def dimension_axes() -> dict[str, str]:
+    """The us-gaap axes that tell a part of the company from the whole, by what the statement prints."""
+    with open(maps_dir() / "dimensions.toml", "rb") as handle:
+        return tomllib.load(handle)["axes"]
+
+
 @dataclass
 class StatementStructure:
     network: Network
@@ -50,7 +57,7 @@ def build_network(statement: Statement, concepts: dict[int, Concept], links: dic
         if concepts[row].qname not in network.concepts:
             network.concepts.append(concepts[row].qname)
     structure = StatementStructure(network, [], set())
-    ambiguous = _repeated(concepts)
+    ambiguous = _repeated({row: concept for row, concept in concepts.items() if not statement.rows[row].segment})
     for child, link in sorted(links.items()):
         total, item = concepts.get(link.parent), concepts.get(child)
         if total is None or item is None or total.qname in ambiguous or item.qname in ambiguous:

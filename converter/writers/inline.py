@@ -135,7 +135,7 @@ def _cover_marks(text: str, tagged: list[_Tagged], taken: list[Mark]) -> list[Ma
     for item in tagged:
         for match in _cover_candidates(cover, item.fact):
             if not any(m.start < match.end() and match.start() < m.end for m in taken + marks):
-                attributes = {"name": item.fact.concept, "contextRef": context_id(item.fact.period), "id": item.id}
+                attributes = {"name": item.fact.concept, "contextRef": context_id(item.fact.period, item.fact.dimensions), "id": item.id}
                 if _PRINTED_DATE.fullmatch(match.group(0)):
                     attributes["format"] = "ixt:date-monthname-day-year-en"
                 item.mark = Mark(match.start(), match.end(), match.group(0),
@@ -237,7 +237,7 @@ def _display(figure: str, fact: Fact) -> dict[str, str] | None:
 
 def _fact_element(item: _Tagged, display: dict[str, str]) -> etree._Element:
     fact = item.fact
-    attributes = {"name": fact.concept, "contextRef": context_id(fact.period), "unitRef": fact.unit.value,
+    attributes = {"name": fact.concept, "contextRef": context_id(fact.period, fact.dimensions), "unitRef": fact.unit.value,
                   "decimals": str(fact.decimals), "id": item.id, **display}
     if fact.value < 0:
         attributes["sign"] = "-"
@@ -246,7 +246,7 @@ def _fact_element(item: _Tagged, display: dict[str, str]) -> etree._Element:
 
 def _hidden_view(item: _Tagged) -> dict:
     fact = item.fact
-    view = {"id": item.id, "concept": fact.concept, "context": context_id(fact.period), "unit": None}
+    view = {"id": item.id, "concept": fact.concept, "context": context_id(fact.period, fact.dimensions), "unit": None}
     if fact.unit is None:
         return {**view, "value": lexical(fact.value)}
     value = Decimal(fact.value)

@@ -16,6 +16,7 @@ _MEASURES = {Unit.USD: ("iso4217:USD", None), Unit.SHARES: ("xbrli:shares", None
 class _Context:
     id: str
     period: Period
+    dimensions: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -26,21 +27,24 @@ class _UnitView:
 
 
 @lru_cache(maxsize=4096)
-def context_id(period: Period) -> str:
+def context_id(period: Period, dimensions: tuple[tuple[str, str], ...] = ()) -> str:
     end = period.end.strftime("%Y%m%d")
-    return f"I{end}" if period.is_instant else f"D{period.start.strftime('%Y%m%d')}_{end}"
+    base = f"I{end}" if period.is_instant else f"D{period.start.strftime('%Y%m%d')}_{end}"
+    return "_".join([base, *(member.partition(":")[2] for _, member in dimensions)])
 
 
 def xbrl_resources(facts: FactSet) -> dict[str, list]:
     """The contexts and units the facts use, as both the instance and the inline document's header write them."""
-    periods = sorted({f.period for f in facts.facts}, key=lambda p: (p.is_instant, p.end, p.start or p.end))
+    contexts = sorted({(f.period, f.dimensions) for f in facts.facts},
+                      key=lambda c: (c[0].is_instant, c[0].end, c[0].start or c[0].end, c[1]))
     units = sorted({f.unit for f in facts.facts if f.unit}, key=lambda u: u.value)
-    return {"contexts": [_Context(context_id(p), p) for p in periods],
+    return {"contexts": [_Context(context_id(p, d), p, d) for p, d in contexts],
             "units": [_UnitView(u.value, *_MEASURES[u]) for u in units]}
 
 
 def render_instance(facts: FactSet, names: OutputNames) -> str:
-    fact_views = [{"concept": f.concept, "context": context_id(f.period), "unit": f.unit.value if f.unit else None,
+    fact_views = [{"concept": f.concept, "context": context_id(f.period, f.dimensions),
+                   "unit": f.unit.value if f.unit else None,
                    "decimals": f.decimals, "value": lexical(f.value)} for f in facts.facts]
     return render("instance.xml.j2", version=__version__, source_name=names.source_name,
                   namespaces=facts.namespaces, schema_ref=names.files["schema"], entity=facts.entity,

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from converter.model import Fact, FactSet, ScheduleCheck, Statement, lexical
+from converter.model import Fact, FactSet, RowMapping, ScheduleCheck, Statement, lexical
 from converter.writers.naming import fact_id
 
 
@@ -60,14 +60,22 @@ def _statement(index: int, statement: Statement, facts: FactSet) -> dict:
         "columns": [{"header": c.header, "role": c.role.value, "period": str(c.period) if c.period else None}
                     for c in statement.columns],
         "periods": sorted({str(c.period) for c in statement.columns if c.period}),
-        "rows": [{"label": r.label, "concept": r.concept, "extension": r.extension,
-                  "confidence": r.confidence.value, "rule": r.rule, "line_item": r.line_item, "values": r.values}
-                 for r in facts.rows if r.statement == index],
+        "rows": [_row(r) for r in facts.rows if r.statement == index],
     }
+
+
+def _row(row: RowMapping) -> dict:
+    entry = {"label": row.label, "concept": row.concept, "extension": row.extension,
+             "confidence": row.confidence.value, "rule": row.rule, "line_item": row.line_item, "values": row.values}
+    if row.member:
+        entry["member"] = row.member
+    return entry
 
 
 def _fact(position: int, fact: Fact) -> dict:
     entry = {"id": fact_id(position), "concept": fact.concept, "value": lexical(fact.value), "period": str(fact.period)}
+    if fact.dimensions:
+        entry["dimensions"] = dict(fact.dimensions)
     if fact.unit:
         entry.update(unit=fact.unit.value, decimals=fact.decimals)
     if fact.source:

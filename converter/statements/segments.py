@@ -1,0 +1,48 @@
+"""Blocks of lines a statement prints per business segment before the company's totals: 'Automotive' over its
+lines down to 'Total Automotive assets', then 'Financial Services' down to 'Income before income taxes - Financial
+Services'. A heading opens such a block when a later line names it inside a longer label ('Total Current assets'
+closes an ordinary section instead); at least two segments must be printed, and generic section words
+(taxonomy_maps/statements.toml: not_segment) never name one."""
+from __future__ import annotations
+
+import re
+
+from converter.model import StatementRow
+from converter.statements.vocabulary import vocabulary
+
+
+def mark_segment_blocks(rows: list[StatementRow]) -> None:
+    blocks = list(_blocks(rows))
+    if len({name.lower() for name, _, _ in blocks}) < 2:
+        return
+    for name, start, end in blocks:
+        for row in rows[start + 1:end + 1]:
+            row.segment = name
+
+
+def _blocks(rows: list[StatementRow]):
+    index = 0
+    while index < len(rows):
+        end = _block_end(rows, index)
+        if end is None:
+            index += 1
+            continue
+        yield rows[index].label.rstrip(":").strip(), index, end
+        index = end + 1
+
+
+def _block_end(rows: list[StatementRow], start: int) -> int | None:
+    heading = rows[start]
+    name = _words(heading.label)
+    if not heading.is_heading or not name or vocabulary().structure["not_segment"].search(heading.label):
+        return None
+    phrase = re.compile(rf"(^| ){re.escape(name)}( |$)")
+    for index in range(start + 1, len(rows)):
+        words = _words(rows[index].label)
+        if not rows[index].is_heading and phrase.search(words) and words != f"total {name}":
+            return index
+    return None
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
