@@ -63,6 +63,9 @@ def test_every_mapped_concept_is_a_concrete_concept_of_the_taxonomy(taxonomy):
         rows = [r for r in csv.DictReader(line for line in handle if not line.startswith("#"))]
     missing = [r["concept"] for r in rows if taxonomy.get(r["concept"]) is None or taxonomy.get(r["concept"]).abstract]
     assert not missing
+    parts = [name for r in rows if r.get("member") for name in r["member"].split("=")]
+    assert parts and all(taxonomy.get(name) is not None for name in parts)
+    assert all(name.endswith("Axis") for name in parts[::2]) and all(name.endswith("Member") for name in parts[1::2])
 
 
 def test_overrides_come_first(tmp_path):
@@ -331,3 +334,56 @@ def test_a_closing_balance_belongs_to_the_component_its_opening_balance_opened(t
     facts = map_statement(0, statement, mapping_context(taxonomy, Entity('s', 'X', 'Example Corp'))).facts
     closing = [f for f in facts if str(f.period) == "2003-03-31"]
     assert [(f.concept, f.value) for f in closing] == [("us-gaap:RetainedEarningsAccumulatedDeficit", 125000)]
+
+
+@pytest.mark.parametrize("section, label, concept, member", [
+    ("Net revenues:", "Products", "RevenueFromContractWithCustomerExcludingAssessedTax", "ProductMember"),
+    ("Revenues", "Services", "RevenueFromContractWithCustomerExcludingAssessedTax", "ServiceMember"),
+    ("", "Sales of goods", "RevenueFromContractWithCustomerExcludingAssessedTax", "ProductMember"),
+    ("Revenues:", "License", "RevenueFromContractWithCustomerExcludingAssessedTax", "LicenseMember"),
+    ("Revenues:", "Casino", "RevenueFromContractWithCustomerExcludingAssessedTax", "CasinoMember"),
+    ("Cost of sales:", "Products", "CostOfGoodsAndServicesSold", "ProductMember"),
+])
+def test_product_and_service_lines_are_parts_of_revenue_or_cost(taxonomy, section, label, concept, member):
+    row = StatementRow(label, [Amount(Decimal(1), 0)], M, SourceRef("t", 1))
+    choice = ConceptChooser(taxonomy, LabelMap()).choose(IS, row, section)
+    assert choice.concept.qname == f"us-gaap:{concept}"
+    assert choice.dimensions == (("srt:ProductOrServiceAxis", f"us-gaap:{member}"),)
+
+
+def test_parts_carry_their_member_and_their_total_enters_no_calculation(taxonomy):
+    statement = _statement(IS, [("Revenues:", "0"), ("Products", "700"), ("Services", "300"), ("Total revenues", "1000"),
+                                ("Cost of revenues", "600"), ("Gross profit", "400")])
+    statement.rows[0].is_heading = True
+    mapped = map_statement(0, statement, mapping_context(taxonomy, Entity('s', 'X', 'Example Corp')))
+    facts = {(f.concept.split(":")[1], f.dimensions): f.value for f in mapped.facts}
+    axis = "srt:ProductOrServiceAxis"
+    assert facts[("RevenueFromContractWithCustomerExcludingAssessedTax", ((axis, "us-gaap:ProductMember"),))] == 700000
+    assert facts[("RevenueFromContractWithCustomerExcludingAssessedTax", ((axis, "us-gaap:ServiceMember"),))] == 300000
+    assert facts[("Revenues", ())] == 1000000
+    summations = {(s.total, s.item) for s in mapped.network.summations}
+    assert summations == {("us-gaap:GrossProfit", "us-gaap:Revenues"), ("us-gaap:GrossProfit", "us-gaap:CostOfRevenue")}
+
+
+def test_changes_printed_in_an_equity_components_section_are_that_components(taxonomy):
+    rows = [("Common stock and paid-in capital", None), ("Balance, beginning of period", "100"),
+            ("Common stock issued", "10"), ("Common stock repurchased", "-5"), ("Balance, end of period", "105"),
+            ("Retained earnings", None), ("Balance, beginning of period", "50"), ("Net income", "20"),
+            ("Other comprehensive income:", None), ("Translation adjustments", "-2"), ("Comprehensive income", "18"),
+            ("Common stock repurchased", "-8"), ("Balance, end of period", "60"),
+            ("Total stockholders' equity", "165")]
+    statement = _statement(EQ, [(label, v or "0") for label, v in rows], Period(date(2003, 3, 31), date(2003, 1, 1)))
+    for row, (_, value) in zip(statement.rows, rows):
+        row.is_heading = value is None
+    facts = map_statement(0, statement, mapping_context(taxonomy, Entity('s', 'X', 'Example Corp'))).facts
+    values = {(f.concept.split(":")[1], f.dimensions[0][1].split(":")[1] if f.dimensions else None, str(f.period)):
+              f.value for f in facts}
+    quarter = "2003-01-01..2003-03-31"
+    assert values[("StockRepurchasedDuringPeriodValue", "CommonStockIncludingAdditionalPaidInCapitalMember", quarter)] == 5000
+    assert values[("StockRepurchasedDuringPeriodValue", "RetainedEarningsMember", quarter)] == 8000
+    assert ("StockRepurchasedDuringPeriodValue", None, quarter) not in values
+    assert values[("NetIncomeLoss", "RetainedEarningsMember", quarter)] == 20000
+    assert values[("RetainedEarningsAccumulatedDeficit", None, "2003-03-31")] == 60000
+    assert values[("CommonStocksIncludingAdditionalPaidInCapital", None, "2002-12-31")] == 100000
+    assert values[("StockholdersEquity", None, "2003-03-31")] == 165000
+    assert {f.dimensions[0][0] for f in facts if f.dimensions} == {"us-gaap:StatementEquityComponentsAxis"}

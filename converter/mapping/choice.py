@@ -19,6 +19,7 @@ class Choice:
     rule: str
     confidence: Confidence = Confidence.NONE
     extension: bool = False
+    dimensions: tuple[tuple[str, str], ...] = ()    # (axis, member): the line is that part of the concept
 
 
 def unit_of(concept: Concept) -> Unit | None:
@@ -43,7 +44,7 @@ class ConceptChooser:
             return Choice(None, "percentage row: a ratio of other lines, not tagged")
         rejected = None
         for rule in self.labels.candidates(kind, row.label, section):
-            choice = self._curated(kind, row, rule.concept, rule.origin)
+            choice = self._curated(kind, row, rule.concept, rule.origin, rule.member)
             if choice.concept is not None:
                 return choice
             rejected = rejected or choice
@@ -58,16 +59,20 @@ class ConceptChooser:
                           "qualifier(s) (taxonomy_maps/names.toml)", Confidence.LOW)
         return Choice(None, "no label pattern matched")
 
-    def _curated(self, kind: StatementKind, row: StatementRow, qname: str, origin: str) -> Choice:
+    def _curated(self, kind: StatementKind, row: StatementRow, qname: str, origin: str,
+                 member: tuple[str, str] | None = None) -> Choice:
         concept = self.taxonomy.get(qname)
         if concept is None or concept.abstract:
             return Choice(None, f"{origin}: {qname} is not a concept of the loaded taxonomy")
+        missing = [name for name in member or () if self.taxonomy.get(name) is None]
+        if missing:
+            return Choice(None, f"{origin}: {missing[0]} is not in the loaded taxonomy")
         if unit_of(concept) is not UNITS[row.measure]:
             return Choice(None, f"{origin}: {qname} does not take {UNITS[row.measure].value} values")
         presented = self._presented(kind, concept)
         confidence = Confidence.HIGH if presented or origin.startswith("override") else Confidence.MEDIUM
         note = "" if presented else f" (not in the us-gaap {kind.value} networks)"
-        return Choice(concept, origin + note, confidence)
+        return Choice(concept, origin + note, confidence, dimensions=(member,) if member else ())
 
     def _presented_concepts(self, kind: StatementKind, unit: Unit) -> list[Concept]:
         key = (kind, unit)

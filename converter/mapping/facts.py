@@ -9,9 +9,10 @@ from decimal import Decimal
 
 from converter.mapping.choice import UNITS, Choice, ConceptChooser
 from converter.mapping.extensions import ExtensionBuilder
-from converter.mapping.networks import build_network, dimension_axes, kind_settings
+from converter.mapping.dimensions import axes, equity_components
+from converter.mapping.networks import build_network, kind_settings
 from converter.mapping.signs import SignResolver
-from converter.mapping.structure import find_sums, section_above, unbalanced_totals
+from converter.mapping.structure import Link, find_sums, section_above, unbalanced_totals
 from converter.model import (Amount, ColumnRole, Confidence, Fact, Measure, Network, Period, RowMapping, Statement,
                              StatementRow, lexical)
 from converter.statements.vocabulary import vocabulary
@@ -45,20 +46,19 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
     signs = SignResolver(statement.kind, links, dict(concepts), {i: r.label for i, r in enumerate(statement.rows)},
                          {i: _printed_negative(r, reported) for i, r in enumerate(statement.rows)})
     _settle_extension_balances(choices, concepts, signs, context.extensions)
-    # a segment's sums hold in its own contexts, not in the company's: only the company's lines are written
-    company_links = {child: link for child, link in links.items()
-                     if not statement.rows[child].segment and not statement.rows[link.parent].segment}
-    structure = build_network(statement, concepts, company_links, signs, context.taxonomy)
+    structure = build_network(statement, concepts, _company_links(statement, choices, links), signs,
+                              context.taxonomy)
     result = StatementFacts(network=structure.network, issues=structure.issues + [
         f"{statement.kind.value} line {statement.rows[r].source.line}: printed total {statement.rows[r].label!r} "
         "is not the sum of the lines above it" for r in unbalanced_totals(statement, reported, links)])
     for row_index, choice in choices.items():
         row = statement.rows[row_index]
         confidence = Confidence.HIGH if row_index in structure.confirmed and choice.concept else choice.confidence
-        dimensions = _dimensions(row, context.extensions)
+        dimensions = _dimensions(row, context.extensions) + choice.dimensions
         mapping = RowMapping(statement=index, label=row.label, concept=choice.concept.qname if choice.concept else None,
                              rule=choice.rule, confidence=confidence, extension=choice.extension,
-                             line_item=row_index in line_items, member=dimensions[0][1] if dimensions else None)
+                             line_item=row_index in line_items,
+                             member=", ".join(member for _, member in dimensions) or None)
         if choice.concept is not None:
             orientation = signs.orientation(row_index) if row.measure is Measure.MONETARY else 1
             for column in reported:
@@ -75,26 +75,28 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
     """Standard concepts first; a concept already taken by another line with other amounts, and every line item
     left without one, get an extension concept."""
     choices: dict[int, Choice] = {}
-    taken: dict[tuple[str, str | None], int] = {}      # (concept, segment) -> the row that took it
+    taken: dict[_Key, int] = {}         # (concept, segment, dimensions) -> the row that took it
     sections = section_above(statement)
+    components = equity_components(statement)
     for row_index, row in enumerate(statement.rows):
         if row.is_heading:
             continue
-        choice = context.chooser.choose(statement.kind, row, sections[row_index])
-        first = taken.get((choice.concept.qname, row.segment)) if choice.concept else None
+        choice = _in_component(context.chooser.choose(statement.kind, row, sections[row_index]),
+                               components.get(row_index))
+        first = taken.get(_key(choice, row)) if choice.concept else None
         if first is not None and _clash(statement, statement.rows[first], row, choice.concept, reported):
             if _surer_total(row, statement.rows[first]):
                 # "Total stockholders' equity" is surer of the concept than a "Balance at end of year" above it
                 lost = Choice(None, f"{choices[first].rule}: concept taken by the stated total {row.label!r}")
                 choices[first] = _extension(statement, statement.rows[first], lost, taken, context.extensions) \
                     if first in line_items else lost
-                taken[(choice.concept.qname, row.segment)] = row_index
+                taken[_key(choice, row)] = row_index
             else:
                 choice = Choice(None, f"{choice.rule}: concept already taken by {statement.rows[first].label!r}")
         if choice.concept is None and row_index in line_items:
             choice = _extension(statement, row, choice, taken, context.extensions)
         if choice.concept is not None:
-            taken.setdefault((choice.concept.qname, row.segment), row_index)
+            taken.setdefault(_key(choice, row), row_index)
         choices[row_index] = choice
     return choices
 
@@ -107,10 +109,35 @@ def _surer_total(row: StatementRow, first: StatementRow) -> bool:
         first.synthesized_label and not row.synthesized_label))
 
 
+def _in_component(choice: Choice, member: str | None) -> Choice:
+    """A change printed in a component's section is that component's change; its balances are its own concepts."""
+    if member is None or choice.concept is None or choice.concept.period_type != "duration":
+        return choice
+    return replace(choice, dimensions=choice.dimensions + ((axes()["equity_component"], member),))
+
+
+def _company_links(statement: Statement, choices: dict[int, Choice], links: dict[int, Link]) -> dict[int, Link]:
+    """The sums the calculation linkbase can state: a part's lines (a segment's, a product line's) hold in their
+    own contexts, so neither their sums nor a company total made of parts ('Products' + 'Services') is written."""
+    parts = {i for i, row in enumerate(statement.rows) if row.segment or (i in choices and choices[i].dimensions)}
+    totals_of_parts = {link.parent for child, link in links.items() if child in parts}
+    return {child: link for child, link in links.items()
+            if child not in parts and link.parent not in parts and link.parent not in totals_of_parts}
+
+
+_Key = tuple[str, str | None, tuple[tuple[str, str], ...]]
+
+
+def _key(choice: Choice, row: StatementRow) -> _Key:
+    """Lines of one statement share a concept only as different parts of it (segments, product lines)."""
+    assert choice.concept is not None
+    return choice.concept.qname, row.segment, choice.dimensions
+
+
 def _extension(statement: Statement, row: StatementRow, unmatched: Choice,
-               taken: dict[tuple[str, str | None], int], extensions: ExtensionBuilder) -> Choice:
+               taken: dict[_Key, int], extensions: ExtensionBuilder) -> Choice:
     period_type = kind_settings(statement.kind).period_type
-    names = {q.partition(":")[2] for q, segment in taken
+    names = {q.partition(":")[2] for q, segment, _ in taken
              if q.startswith(extensions.prefix + ":") and segment == row.segment}
     concept = extensions.concept_for(row.label, row.measure, period_type, names)
     return Choice(concept, f"extension: no us-gaap concept ({unmatched.rule})", Confidence.LOW, extension=True)
@@ -144,7 +171,7 @@ def _clash(statement: Statement, first: StatementRow, row: StatementRow, concept
 def _dimensions(row: StatementRow, extensions: ExtensionBuilder) -> tuple[tuple[str, str], ...]:
     if not row.segment:
         return ()
-    return ((dimension_axes()["segment"], extensions.member_for(row.segment).qname),)
+    return ((axes()["segment"], extensions.member_for(row.segment).qname),)
 
 
 def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept, orientation: int,

@@ -25,6 +25,7 @@ class LabelRule:
     concept: str
     origin: str           # "FILE:LINE" for the report
     section: re.Pattern[str] | None = None   # searched in the heading or total printed last above the row
+    member: tuple[str, str] | None = None    # (axis, member): the line is that part of the concept ("Products")
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,7 @@ def normalise_label(label: str) -> str:
 
 def load_rules(path: Path, origin: str) -> list[LabelRule]:
     """CSV with columns statement (blank: any), pattern (a regular expression over the normalised label) or label
-    (a label as printed), concept, and optionally section."""
+    (a label as printed), concept, and optionally section and member ('srt:ProductOrServiceAxis=us-gaap:ProductMember')."""
     with open(path, newline="", encoding="utf-8") as handle:
         numbered = [(n, line) for n, line in enumerate(handle, start=1)
                     if line.strip() and not line.lstrip().startswith("#")]
@@ -63,9 +64,10 @@ def load_rules(path: Path, origin: str) -> list[LabelRule]:
     for number, line in numbered[1:]:
         row = dict(zip(header, (cell.strip() for cell in next(csv.reader([line])))))
         pattern = row.get("pattern") or re.escape(normalise_label(row.get("label", "")))
-        section = row.get("section")
+        section, member = row.get("section"), row.get("member")
         rules.append(LabelRule(row.get("statement") or "any", re.compile(pattern), row["concept"],
-                               f"{origin}:{number}", re.compile(section) if section else None))
+                               f"{origin}:{number}", re.compile(section) if section else None,
+                               tuple(member.split("=", 1)) if member else None))
     return rules
 
 

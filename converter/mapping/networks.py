@@ -34,13 +34,6 @@ def kind_settings(kind: StatementKind) -> KindSettings:
     return _settings()[kind.value]
 
 
-@lru_cache(maxsize=1)
-def dimension_axes() -> dict[str, str]:
-    """The us-gaap axes that tell a part of the company from the whole, by what the statement prints."""
-    with open(maps_dir() / "dimensions.toml", "rb") as handle:
-        return tomllib.load(handle)["axes"]
-
-
 @dataclass
 class StatementStructure:
     network: Network

@@ -17,6 +17,7 @@ _XS = "{http://www.w3.org/2001/XMLSchema}"
 _XBRLI = "{http://www.xbrl.org/2003/instance}"
 US_GAAP_SCHEMA = "https://xbrl.fasb.org/us-gaap/{year}/elts/us-gaap-{year}.xsd"
 DEI_SCHEMA = "https://xbrl.sec.gov/dei/{year}/dei-{year}.xsd"
+SRT_SCHEMA = "https://xbrl.fasb.org/srt/{year}/elts/srt-{year}.xsd"    # axes such as ProductOrServiceAxis
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ def _load_taxonomy(identity: tuple[tuple[str, int], ...], year: int, online: boo
     packages = [Path(path) for path, _ in identity]
     resolver = PackageResolver(packages)
     taxonomy = Taxonomy({}, {}, {})
-    for prefix, template in (("us-gaap", US_GAAP_SCHEMA), ("dei", DEI_SCHEMA)):
+    for prefix, template in (("us-gaap", US_GAAP_SCHEMA), ("dei", DEI_SCHEMA), ("srt", SRT_SCHEMA)):
         url = template.format(year=year)
         content = resolver.read(url) or (_download(url) if online else None)
         if content is None:

@@ -1,6 +1,9 @@
-"""A statement printed in blocks per business segment, then the company's totals (a 10-K of our own, modelled on
-1990s manufacturers with a finance arm): each block's lines are that segment's facts, in contexts naming an
-extension member on us-gaap's StatementBusinessSegmentsAxis; only the company's lines are undimensioned."""
+"""Lines that state a part of the company, in contexts naming the part, on filings of our own.
+
+A statement printed in blocks per business segment, then the company's totals (modelled on 1990s manufacturers with
+a finance arm): each block's lines are that segment's facts, on us-gaap's StatementBusinessSegmentsAxis with an
+extension member; only the company's lines are undimensioned. Revenue and cost printed by product and service are
+parts on srt:ProductOrServiceAxis, as today's filers tag them."""
 from __future__ import annotations
 
 from decimal import Decimal
@@ -79,3 +82,16 @@ def test_ordinary_sections_and_a_single_block_are_no_segments():
     one = _rows("Automotive*", "Sales", "Income before income taxes - Automotive", "Net income")
     mark_segment_blocks(one)
     assert [r.segment for r in one] == [None] * 4
+
+
+def test_product_and_service_lines_are_valid_parts_of_revenue_and_cost(tmp_path, taxonomy_packages):
+    result = convert(FIXTURES / "text_10q_product_lines.txt", tmp_path / "brightwater", ConvertOptions(cik="321"))
+    axis = "srt:ProductOrServiceAxis"
+    facts = {(f["concept"], f.get("dimensions", {}).get(axis)): Decimal(f["value"])
+             for f in result.report["fact_list"] if f["period"] == "2002-04-01..2002-06-30" and "unit" in f}
+    assert facts[("us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", "us-gaap:ProductMember")] == 4200000
+    assert facts[("us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", "us-gaap:ServiceMember")] == 1800000
+    assert facts[("us-gaap:CostOfGoodsAndServicesSold", "us-gaap:ServiceMember")] == 1100000
+    assert facts[("us-gaap:Revenues", None)] == 6000000
+    assert facts[("us-gaap:CostOfRevenue", None)] == 3600000
+    assert result.report["validation"]["valid"] and result.report["validation"]["calculation_inconsistencies"] == []

@@ -1,0 +1,48 @@
+"""Which part of the company a line states, as the axis and member its facts' contexts name
+(taxonomy_maps/dimensions.toml): a business segment's block of lines, or a component of equity whose changes a
+statement of stockholders' equity prints as a section of its own."""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+
+from converter.mapping.labels import normalise_label
+from converter.model import Statement, StatementKind
+from converter.resources import maps_dir
+from converter.statements.vocabulary import vocabulary
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    with open(maps_dir() / "dimensions.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+def axes() -> dict[str, str]:
+    return _data()["axes"]
+
+
+@lru_cache(maxsize=1)
+def _component_headings() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(entry["heading"]), entry["member"]) for entry in _data()["equity_component"])
+
+
+def equity_components(statement: Statement) -> dict[int, str]:
+    """Row -> the equity component member of the section it stands in: from a component's heading down to its
+    closing balance, across the sub-headings between ('Retained earnings' ... 'Other comprehensive income:' ...
+    'Balance, end of period')."""
+    if statement.kind is not StatementKind.EQUITY:
+        return {}
+    members: dict[int, str] = {}
+    current = None
+    for index, row in enumerate(statement.rows):
+        if row.is_heading:
+            heading = normalise_label(row.label)
+            current = next((m for pattern, m in _component_headings() if pattern.search(heading)), current)
+            continue
+        if current:
+            members[index] = current
+        if vocabulary().structure["closing_balance"].search(row.label):
+            current = None
+    return members
