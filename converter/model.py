@@ -190,6 +190,7 @@ class StatementRow:
     synthesized_label: bool = False   # an unlabeled total whose label was derived from its section
     cell_sources: list[SourceRef | None] = field(default_factory=list)
     segment: str | None = None        # the business segment whose block of lines this row stands in, as printed
+    period: Period | None = None      # a roll-forward row's own period, where the statement dates rows, not columns
 
 
 @dataclass(frozen=True)

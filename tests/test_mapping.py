@@ -391,3 +391,50 @@ def test_changes_printed_in_an_equity_components_section_are_that_components(tax
     assert values[("CommonStocksIncludingAdditionalPaidInCapital", None, "2002-12-31")] == 100000
     assert values[("StockholdersEquity", None, "2003-03-31")] == 165000
     assert {f.dimensions[0][0] for f in facts if f.dimensions} == {"us-gaap:StatementEquityComponentsAxis"}
+
+
+def test_no_sum_reaches_back_past_total_assets(taxonomy):
+    # 'Earnings retained' = total assets - the lines between: true of every balance sheet, and no sum
+    values = _values(_statement(BS, [
+        ("Cash", "100"), ("Total assets", "100"), ("Accounts payable", "30"), ("Common stock", "20"),
+        ("Earnings retained for use in business", "50"), ("Total stockholders' equity", "70"),
+        ("Total liabilities and stockholders' equity", "100")], Period(date(2003, 3, 31))), taxonomy)
+    assert values["AccountsPayableCurrent"] == 30000 and values["CommonStockValue"] == 20000
+    assert values["RetainedEarningsAccumulatedDeficit"] == 50000
+
+
+def test_a_components_balances_are_its_equity_and_a_dated_roll_forward_its_periods(taxonomy):
+    rows = [("Common Stock", None), ("Balance at beginning of year", "454"), ("Issued for employee plans", "10"),
+            ("Balance at end of year", "464"), ("Earnings retained for use in the business", None),
+            ("Balance at beginning of year", "9628"), ("Net income", "2529"), ("Cash dividends", "-1086"),
+            ("Balance at end of year", "11071"), ("Total stockholders' equity", "11535")]
+    year = Period(date(1993, 12, 31), date(1993, 1, 1))
+    statement = _statement(EQ, [(label, v or "0") for label, v in rows], year)
+    for row, (_, value) in zip(statement.rows, rows):
+        row.is_heading = value is None
+    facts = map_statement(0, statement, mapping_context(taxonomy, Entity('s', 'X', 'Example Corp'))).facts
+    values = {(f.concept.split(":")[1], f.dimensions[0][1].split(":")[1] if f.dimensions else None, str(f.period)):
+              f.value for f in facts}
+    assert values[("StockholdersEquity", "CommonStockMember", "1992-12-31")] == 454000
+    assert values[("StockholdersEquity", "CommonStockMember", "1993-12-31")] == 464000
+    assert values[("StockholdersEquity", "RetainedEarningsMember", "1993-12-31")] == 11071000
+    assert values[("DividendsCommonStockCash", "RetainedEarningsMember", "1993-01-01..1993-12-31")] == 1086000
+    assert values[("StockholdersEquity", None, "1993-12-31")] == 11535000
+
+
+def test_a_roll_forward_dated_down_the_page_gives_each_year_its_own_facts(taxonomy):
+    statement = _statement(EQ, [("Balance, September 30, 1996", "160"), ("Net earnings", "70"),
+                                ("Dividends paid", "-90"), ("Balance, September 30, 1997", "140"),
+                                ("Net earnings", "30"), ("Balance, September 30, 1998", "170")],
+                           Period(date(1997, 9, 30), date(1996, 10, 1)))
+    statement.rows[0].period, statement.rows[3].period, statement.rows[5].period = (
+        Period(date(1996, 9, 30)), Period(date(1997, 9, 30)), Period(date(1998, 9, 30)))
+    for index, span in ((1, 1997), (2, 1997), (4, 1998)):
+        statement.rows[index].period = Period(date(span, 9, 30), date(span - 1, 10, 1))
+    facts = map_statement(0, statement, mapping_context(taxonomy, Entity('s', 'X', 'Example Corp'))).facts
+    values = {(f.concept.split(":")[1], str(f.period)): f.value for f in facts}
+    assert values == {("StockholdersEquity", "1996-09-30"): 160000, ("StockholdersEquity", "1997-09-30"): 140000,
+                      ("StockholdersEquity", "1998-09-30"): 170000,
+                      ("NetIncomeLoss", "1996-10-01..1997-09-30"): 70000,
+                      ("NetIncomeLoss", "1997-10-01..1998-09-30"): 30000,
+                      ("DividendsCommonStockCash", "1996-10-01..1997-09-30"): 90000}

@@ -154,3 +154,25 @@ def test_a_cash_flow_line_naming_shares_moves_money():
     [statement] = build_statements([table], "10-K")
     assert {r.label: r.measure.value for r in statement.rows} == {"Net income": "monetary",
                                                                   "Common shares purchased": "monetary"}
+
+
+def test_an_equity_roll_forward_dates_its_rows_not_its_columns():
+    rows = [("Balance, September 30, 1996", ["160"]), ("Net earnings", ["70"]), ("Dividends paid", ["(90)"]),
+            ("Balance, September 30, 1997", ["140"]), ("Net earnings", ["30"]), ("Balance, September 30, 1998", ["170"])]
+    table = _table(["STATEMENTS OF STOCKHOLDERS' EQUITY"], ["YEARS ENDED SEPTEMBER 30, 1997 AND 1998 TOTAL"], rows)
+    [statement] = build_statements([table], "10-K")
+    assert [str(r.period) for r in statement.rows] == [
+        "1996-09-30", "1996-10-01..1997-09-30", "1996-10-01..1997-09-30",
+        "1997-09-30", "1997-10-01..1998-09-30", "1998-09-30"]
+
+
+def test_a_heading_per_year_dates_the_rows_under_it():
+    rows = [("YEAR ENDED DECEMBER 31, 1999", ["", ""]), ("Balance at beginning of year", ["10", "10"]),
+            ("Net income", ["5", "5"]), ("YEAR ENDED DECEMBER 31, 2000", ["", ""]),
+            ("Balance at beginning of year", ["15", "15"]), ("Net income", ["6", "6"])]
+    table = _table(["STATEMENT OF STOCKHOLDERS' EQUITY", "For the Years Ended December 31, 1999 and 2000"],
+                   ["Retained Earnings", "Total"], rows)
+    [statement] = build_statements([table], "10-K")
+    assert [str(r.period) if r.period else None for r in statement.rows] == [
+        None, "1999-01-01..1999-12-31", "1999-01-01..1999-12-31", None, "2000-01-01..2000-12-31",
+        "2000-01-01..2000-12-31"]

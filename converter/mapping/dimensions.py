@@ -23,6 +23,11 @@ def axes() -> dict[str, str]:
     return _data()["axes"]
 
 
+def component_total() -> str:
+    """The concept a component's balances take with its member ('Balance at end of year' under 'Common Stock')."""
+    return _data()["equity"]["component_total"]
+
+
 @lru_cache(maxsize=1)
 def _component_headings() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(entry["heading"]), entry["member"]) for entry in _data()["equity_component"])

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from converter.mapping.choice import UNITS, Choice, ConceptChooser
 from converter.mapping.extensions import ExtensionBuilder
-from converter.mapping.dimensions import axes, equity_components
+from converter.mapping.dimensions import axes, component_total, equity_components
 from converter.mapping.networks import build_network, kind_settings
 from converter.mapping.signs import SignResolver
 from converter.mapping.structure import Link, find_sums, section_above, unbalanced_totals
@@ -110,8 +110,10 @@ def _surer_total(row: StatementRow, first: StatementRow) -> bool:
 
 
 def _in_component(choice: Choice, member: str | None) -> Choice:
-    """A change printed in a component's section is that component's change; its balances are its own concepts."""
-    if member is None or choice.concept is None or choice.concept.period_type != "duration":
+    """A change printed in a component's section is that component's change, and a balance there is the
+    component's equity; a balance with a concept of the component's own (retained earnings) needs no member."""
+    if member is None or choice.concept is None or (
+            choice.concept.period_type != "duration" and choice.concept.qname != component_total()):
         return choice
     return replace(choice, dimensions=choice.dimensions + ((axes()["equity_component"], member),))
 
@@ -163,7 +165,8 @@ def _clash(statement: Statement, first: StatementRow, row: StatementRow, concept
     'Cash at end of year' do not: their periods differ)."""
     def values(line: StatementRow) -> dict[Period, Decimal]:
         return {period: line.amounts[c].value for c in reported if line.amounts[c] is not None
-                and (period := _fact_period(statement.columns[c].period, concept, line.label)) is not None}
+                and (period := _fact_period(line.period or statement.columns[c].period, concept, line.label))
+                is not None}
     earlier, later = values(first), values(row)
     return any(earlier[p] != later[p] for p in earlier.keys() & later.keys())
 
@@ -177,7 +180,7 @@ def _dimensions(row: StatementRow, extensions: ExtensionBuilder) -> tuple[tuple[
 def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept, orientation: int,
           dimensions: tuple[tuple[str, str], ...] = ()) -> Fact | None:
     amount = row.amounts[column]
-    period = _fact_period(statement.columns[column].period, concept, row.label)
+    period = _fact_period(row.period or statement.columns[column].period, concept, row.label)
     if amount is None or period is None:
         return None
     power = {Measure.MONETARY: statement.scale.money, Measure.SHARES: statement.scale.shares}.get(row.measure, 0)

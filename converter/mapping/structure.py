@@ -36,6 +36,10 @@ def find_sums(statement: Statement, columns: list[int]) -> dict[int, Link]:
                 links[child] = Link(index, sign)
             del open_rows[-count:]
         open_rows.append(index)
+        if vocabulary().structure["side_total"].search(row.label):
+            # no sum reaches back past total assets: 'equity = assets - liabilities' holds on every balance sheet
+            # and would make any equity line look like a total
+            open_rows.clear()
     return links
 
 

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import re
 
-from converter.model import (Amount, Column, ColumnRole, Measure, Statement, StatementKind, StatementRow, Table,
+from converter.model import (Amount, Column, ColumnRole, Measure, Period, Statement, StatementKind, StatementRow, Table,
                              TableRow)
 from converter.statements.classify import classify_table, column_role, separate_segments
 from converter.readers.numbers import parse_amount
 from converter.readers.patterns import COLUMN_PHRASE, YEAR
 from converter.statements.periods import column_period, duration_months, period_from_caption, snap_to_fiscal_dates
 from converter.statements.scale import detect_scale
+from converter.statements.rollforward import date_rolled_forward_rows
 from converter.statements.segments import mark_segment_blocks
 from converter.statements.vocabulary import vocabulary
 
@@ -41,8 +42,12 @@ def _snap_periods(statements: list[Statement]) -> None:
 
 def _statement(table: Table, kind: StatementKind, default_span: tuple[int, str] | None) -> Statement:
     columns = _columns(table, kind is StatementKind.BALANCE_SHEET, default_span)
+    rows = _rows(table.rows, kind)
+    mark_segment_blocks(rows)
     if kind is StatementKind.EQUITY:
         _undate_named_components(columns)
+        date_rolled_forward_rows(rows)
+        _span_rolled_forward_columns(columns, rows)
     separate_segments(columns)
     title = next((line for line in table.caption if _is_title(line)), kind.value)
     if vocabulary().columns["non_gaap_statement"].search(title) and all(
@@ -51,10 +56,19 @@ def _statement(table: Table, kind: StatementKind, default_span: tuple[int, str] 
         # printing historical, adjustment and pro forma columns side by side keeps its historical column)
         for column in columns:
             column.role = ColumnRole.NON_GAAP
-    rows = _rows(table.rows, kind)
-    mark_segment_blocks(rows)
     return Statement(kind=kind, title=title, columns=columns, rows=rows,
                      scale=detect_scale(table.caption + table.column_headers), source=table.source)
+
+
+def _span_rolled_forward_columns(columns: list[Column], rows: list[StatementRow]) -> None:
+    """Component columns over rows that carry their own periods ('YEAR ENDED DECEMBER 31, 1999' headings) span
+    all of them, so that the total column among them is the one reported; each row keeps its own period."""
+    spans = [row.period for row in rows if row.period is not None]
+    if not spans or any(column.period for column in columns):
+        return
+    whole = Period(start=min(p.start or p.end for p in spans), end=max(p.end for p in spans))
+    for column in columns:
+        column.period = whole
 
 
 def _undate_named_components(columns: list[Column]) -> None:
