@@ -332,10 +332,7 @@ def test_a_closing_balance_belongs_to_the_component_its_opening_balance_opened(t
     rows = [("Retained earnings", None), ("Balance, beginning of period", "100"), ("Net income", "30"),
             ("Other comprehensive income:", None), ("Translation adjustments", "-5"), ("Comprehensive income", "25"),
             ("Balance, end of period", "125")]
-    statement = _statement(EQ, [(label, v or "0") for label, v in rows], Period(date(2003, 3, 31), date(2003, 1, 1)))
-    for row, (_, value) in zip(statement.rows, rows):
-        row.is_heading = value is None
-    facts = map_statement(0, statement, mapping_context(taxonomy, Entity('s', 'X', 'Example Corp'))).facts
+    facts = _equity_facts(rows, Period(date(2003, 3, 31), date(2003, 1, 1)), taxonomy)
     closing = [f for f in facts if str(f.period) == "2003-03-31"]
     assert [(f.concept, f.value) for f in closing] == [("us-gaap:RetainedEarningsAccumulatedDeficit", 125000)]
 
@@ -369,6 +366,19 @@ def test_parts_carry_their_member_and_their_total_enters_no_calculation(taxonomy
     assert summations == {("us-gaap:GrossProfit", "us-gaap:Revenues"), ("us-gaap:GrossProfit", "us-gaap:CostOfRevenue")}
 
 
+def _equity_facts(rows, period, taxonomy):
+    """rows: (label, amount), amount None for a heading."""
+    statement = _statement(EQ, [(label, v or "0") for label, v in rows], period)
+    for row, (_, value) in zip(statement.rows, rows):
+        row.is_heading = value is None
+    return map_statement(0, statement, mapping_context(taxonomy, Entity('s', 'X', 'Example Corp'))).facts
+
+
+def _by_member(facts):
+    return {(f.concept.split(":")[1], f.dimensions[0][1].split(":")[1] if f.dimensions else None, str(f.period)):
+            f.value for f in facts}
+
+
 def test_changes_printed_in_an_equity_components_section_are_that_components(taxonomy):
     rows = [("Common stock and paid-in capital", None), ("Balance, beginning of period", "100"),
             ("Common stock issued", "10"), ("Common stock repurchased", "-5"), ("Balance, end of period", "105"),
@@ -376,12 +386,8 @@ def test_changes_printed_in_an_equity_components_section_are_that_components(tax
             ("Other comprehensive income:", None), ("Translation adjustments", "-2"), ("Comprehensive income", "18"),
             ("Common stock repurchased", "-8"), ("Balance, end of period", "60"),
             ("Total stockholders' equity", "165")]
-    statement = _statement(EQ, [(label, v or "0") for label, v in rows], Period(date(2003, 3, 31), date(2003, 1, 1)))
-    for row, (_, value) in zip(statement.rows, rows):
-        row.is_heading = value is None
-    facts = map_statement(0, statement, mapping_context(taxonomy, Entity('s', 'X', 'Example Corp'))).facts
-    values = {(f.concept.split(":")[1], f.dimensions[0][1].split(":")[1] if f.dimensions else None, str(f.period)):
-              f.value for f in facts}
+    facts = _equity_facts(rows, Period(date(2003, 3, 31), date(2003, 1, 1)), taxonomy)
+    values = _by_member(facts)
     quarter = "2003-01-01..2003-03-31"
     assert values[("StockRepurchasedDuringPeriodValue", "CommonStockIncludingAdditionalPaidInCapitalMember", quarter)] == 5000
     assert values[("StockRepurchasedDuringPeriodValue", "RetainedEarningsMember", quarter)] == 8000
@@ -408,13 +414,7 @@ def test_a_components_balances_are_its_equity_and_a_dated_roll_forward_its_perio
             ("Balance at end of year", "464"), ("Earnings retained for use in the business", None),
             ("Balance at beginning of year", "9628"), ("Net income", "2529"), ("Cash dividends", "-1086"),
             ("Balance at end of year", "11071"), ("Total stockholders' equity", "11535")]
-    year = Period(date(1993, 12, 31), date(1993, 1, 1))
-    statement = _statement(EQ, [(label, v or "0") for label, v in rows], year)
-    for row, (_, value) in zip(statement.rows, rows):
-        row.is_heading = value is None
-    facts = map_statement(0, statement, mapping_context(taxonomy, Entity('s', 'X', 'Example Corp'))).facts
-    values = {(f.concept.split(":")[1], f.dimensions[0][1].split(":")[1] if f.dimensions else None, str(f.period)):
-              f.value for f in facts}
+    values = _by_member(_equity_facts(rows, Period(date(1993, 12, 31), date(1993, 1, 1)), taxonomy))
     assert values[("StockholdersEquity", "CommonStockMember", "1992-12-31")] == 454000
     assert values[("StockholdersEquity", "CommonStockMember", "1993-12-31")] == 464000
     assert values[("StockholdersEquity", "RetainedEarningsMember", "1993-12-31")] == 11071000
