@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from converter.model import ColumnRole, Period, SourceRef, Table, TableRow
+from converter.model import ColumnRole, Period, SourceRef, StatementKind, Table, TableRow
 from converter.statements import build_statements
+from converter.statements.classify import classify_table
 from converter.readers.numbers import parse_amount
 from converter.statements.periods import period_from_caption, snap_to_fiscal_dates
 
@@ -176,3 +177,11 @@ def test_a_heading_per_year_dates_the_rows_under_it():
     assert [str(r.period) if r.period else None for r in statement.rows] == [
         None, "1999-01-01..1999-12-31", "1999-01-01..1999-12-31", None, "2000-01-01..2000-12-31",
         "2000-01-01..2000-12-31"]
+
+
+def test_balances_alone_roll_goodwill_forward_not_equity():
+    rows = [("Balance as of December 31, 2005", ["100"]), ("Goodwill acquired", ["20"]),
+            ("Balance as of September 30, 2006", ["120"])]
+    assert classify_table(_table([], ["Total"], rows)) is None
+    rows.insert(1, ("Net income", ["5"]))
+    assert classify_table(_table([], ["Total"], rows)) == (StatementKind.EQUITY, False)

@@ -15,7 +15,8 @@ def classify_table(table: Table) -> tuple[StatementKind, bool] | None:
             return StatementKind(pattern.kind), True
     labels = [row.label for row in table.rows]
     for pattern in vocabulary().kinds:
-        if sum(1 for label in labels if pattern.labels.search(label)) >= MIN_LABEL_MATCHES:
+        if sum(1 for label in labels if pattern.labels.search(label)) >= MIN_LABEL_MATCHES and (
+                pattern.also is None or any(pattern.also.search(label) for label in labels)):
             return StatementKind(pattern.kind), False
     return None
 

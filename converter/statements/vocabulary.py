@@ -14,6 +14,7 @@ class KindPattern:
     kind: str
     caption: re.Pattern[str]
     labels: re.Pattern[str]
+    also: re.Pattern[str] | None = None     # without a caption, some row must match this too
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ def vocabulary() -> Vocabulary:
     def compiled(section: dict[str, str]) -> dict[str, re.Pattern[str]]:
         return {key: re.compile(value, re.I) for key, value in section.items()}
 
-    kinds = [KindPattern(k["kind"], re.compile(k["caption"], re.I), re.compile(k["labels"], re.I))
-             for k in data["kind"]]
+    kinds = [KindPattern(k["kind"], re.compile(k["caption"], re.I), re.compile(k["labels"], re.I),
+                         re.compile(k["also"], re.I) if "also" in k else None) for k in data["kind"]]
     return Vocabulary(kinds, compiled(data["columns"]), compiled(data["rows"]), compiled(data["scale"]),
                       compiled(data["structure"]))
