@@ -459,3 +459,13 @@ def test_a_roll_forward_dated_down_the_page_gives_each_year_its_own_facts(taxono
                       ("NetIncomeLoss", "1996-10-01..1997-09-30"): 70000,
                       ("NetIncomeLoss", "1997-10-01..1998-09-30"): 30000,
                       ("DividendsCommonStockCash", "1996-10-01..1997-09-30"): 90000}
+
+
+def test_a_segments_lines_are_read_without_its_name(taxonomy):
+    statement = _statement(BS, [("Cash", "10"), ("Receivables", "30"), ("Total Machinery assets", "40")],
+                           Period(date(2003, 3, 31)))
+    for row in statement.rows:
+        row.segment = "Machinery"
+    facts = map_statement(0, statement, mapping_context(taxonomy, Entity('s', 'X', 'Example Corp'))).facts
+    assert {(f.concept, f.dimensions[0][1]) for f in facts if f.value == 40000} == {
+        ("us-gaap:Assets", "example:MachineryMember")}

@@ -149,12 +149,16 @@ def test_a_heading_printed_over_another_opens_no_section_for_an_unlabeled_total(
         "Total assets", "Total liabilities and stockholders' equity"]
 
 
-def test_a_cash_flow_line_naming_shares_moves_money():
+def test_a_cash_flow_or_equity_line_naming_shares_moves_money():
     rows = [("Net income", ["9", "8"]), ("Common shares purchased", ["(4)", "(3)"])]
     table = _table(["STATEMENTS OF CASH FLOWS", "Years ended December 31,"], ["2003", "2002"], rows)
     [statement] = build_statements([table], "10-K")
     assert {r.label: r.measure.value for r in statement.rows} == {"Net income": "monetary",
                                                                   "Common shares purchased": "monetary"}
+    rows = [("Balance at beginning of year", ["90", "80"]), ("Treasury shares reissued", ["4", "3"])]
+    table = _table(["STATEMENTS OF STOCKHOLDERS' EQUITY", "Years ended December 31,"], ["2003", "2002"], rows)
+    [statement] = build_statements([table], "10-K")
+    assert statement.rows[1].measure.value == "monetary"
 
 
 def test_an_equity_roll_forward_dates_its_rows_not_its_columns():

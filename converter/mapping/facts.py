@@ -81,7 +81,7 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
     for row_index, row in enumerate(statement.rows):
         if row.is_heading:
             continue
-        choice = _in_component(context.chooser.choose(statement.kind, row, sections[row_index]),
+        choice = _in_component(context.chooser.choose(statement.kind, _without_segment(row), sections[row_index]),
                                components.get(row_index))
         first = taken.get(_key(choice, row)) if choice.concept else None
         if first is not None and _clash(statement, statement.rows[first], row, choice.concept, reported):
@@ -107,6 +107,16 @@ def _surer_total(row: StatementRow, first: StatementRow) -> bool:
     stated_total = vocabulary().structure["stated_total"]
     return bool(stated_total.search(row.label)) and (not stated_total.search(first.label) or (
         first.synthesized_label and not row.synthesized_label))
+
+
+def _without_segment(row: StatementRow) -> StatementRow:
+    """A segment's line read without the segment's name: 'Total Automotive assets' is that segment's total assets,
+    'Income before income taxes - Automotive' its income before income taxes."""
+    if not row.segment:
+        return row
+    name = re.escape(row.segment).replace(r"\ ", r"\s+")
+    label = re.sub(rf"\s*[-\u2013\u2014:,]?\s*\b{name}\b\s*", " ", row.label, flags=re.I)
+    return replace(row, label=" ".join(label.split()))
 
 
 def _in_component(choice: Choice, member: str | None) -> Choice:
