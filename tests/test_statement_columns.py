@@ -155,10 +155,11 @@ def test_a_cash_flow_or_equity_line_naming_shares_moves_money():
     [statement] = build_statements([table], "10-K")
     assert {r.label: r.measure.value for r in statement.rows} == {"Net income": "monetary",
                                                                   "Common shares purchased": "monetary"}
-    rows = [("Balance at beginning of year", ["90", "80"]), ("Treasury shares reissued", ["4", "3"])]
+    rows = [("Balance at beginning of year", ["90", "80"]), ("Treasury shares reissued", ["4", "3"]),
+            ("Dividends on common stock ($1.10 per share)", ["(2)", "(2)"])]
     table = _table(["STATEMENTS OF STOCKHOLDERS' EQUITY", "Years ended December 31,"], ["2003", "2002"], rows)
     [statement] = build_statements([table], "10-K")
-    assert statement.rows[1].measure.value == "monetary"
+    assert [r.measure.value for r in statement.rows[1:]] == ["monetary", "monetary"]
 
 
 def test_an_equity_roll_forward_dates_its_rows_not_its_columns():

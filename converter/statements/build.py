@@ -135,8 +135,8 @@ def _measure(label: str, amounts: list[Amount | None], kind: StatementKind) -> M
     patterns = vocabulary().rows
     if patterns["share_count"].search(label):
         return Measure.SHARES
-    if patterns["per_share"].search(label):
-        return Measure.PER_SHARE
+    if patterns["per_share"].search(_FIGURES_ASIDE.sub("", label)):
+        return Measure.PER_SHARE     # not "Dividends on common stock ($1.18 per share)": an amount of money
     # The label's head says what the line is: "Common stock, 24,000 shares authorized" is an amount of money; a
     # cash flow moves money ("Common shares purchased"), and so does a change to equity ("Treasury shares reissued").
     if (kind not in _MONEY_FLOWS and patterns["shares"].search(_LABEL_HEAD.split(label, maxsplit=1)[0])
@@ -214,6 +214,7 @@ def _words(text: str) -> str:
 
 
 _FOOTNOTE_TABLE = re.compile(r"^\s*\(\d{1,2}\)\s*\S+(?:\s+\S+){4,}")
+_FIGURES_ASIDE = re.compile(r"\([^()]*\d[^()]*\)")
 _MONEY_FLOWS = (StatementKind.CASH_FLOW, StatementKind.EQUITY)
 _PER_SHARE_KINDS = (StatementKind.INCOME, StatementKind.COMPREHENSIVE_INCOME)
 _LABEL_HEAD = re.compile(r"[,;(\u2013\u2014]|\s-+\s|--")
