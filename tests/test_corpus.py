@@ -48,13 +48,13 @@ def test_statements_agree_with_ex27_schedules():
 
 
 def test_mapping_coverage_and_validity_over_the_corpus(tmp_path):
-    """The coverage script's measurement, held just under what it measured (81.9%) so that coverage never slides back;
-    Arelle's verdict on every output is measured by the script with --validate, and sampled here."""
+    """The coverage script's measurement, held at the issue's target (90%; measured 90.7%) so that coverage never
+    slides back; Arelle's verdict on every output is measured by the script with --validate, and sampled here."""
     output = subprocess.run([sys.executable, str(ROOT / "scripts" / "mapping_coverage.py"), "--corpus", str(CORPUS),
                              "--jobs", "2"], capture_output=True, text=True, check=True).stdout
     summary = output.strip().splitlines()[-1]
     share = float(summary.split("us-gaap: ")[1].split("(")[1].split("%")[0])
-    assert share >= 81.5, summary
+    assert share >= 90.0, summary
     sample = [e for e in _index() if e["filed_date"] < "2009-07-01" and e["format"] == "sgml-text"][:2]
     for entry in sample:
         result = convert(CORPUS / entry["path"], tmp_path / entry["path"].replace("/", "_"), ConvertOptions())
