@@ -66,7 +66,8 @@ class ExtensionBuilder:
     def settle_balance(self, name: str, balance: str | None) -> None:
         """The first statement that sums the line decides its balance (the balance of the total it adds into)."""
         current = self.by_name.get(name)
-        if current is not None and current.balance is None and balance and current.item_type.endswith("monetaryItemType"):
+        if (current is not None and current.balance is None and balance
+                and current.item_type.endswith("monetaryItemType")):
             self.by_name[name] = replace(current, balance=balance)
 
     def _fits(self, name: str, label: str, item_type: str, period_type: str) -> bool:

@@ -53,7 +53,8 @@ def normalise_label(label: str) -> str:
 
 def load_rules(path: Path, origin: str) -> list[LabelRule]:
     """CSV with columns statement (blank: any), pattern (a regular expression over the normalised label) or label
-    (a label as printed), concept, and optionally section and member ('srt:ProductOrServiceAxis=us-gaap:ProductMember')."""
+    (a label as printed), concept, and optionally section and member
+    ('srt:ProductOrServiceAxis=us-gaap:ProductMember')."""
     with open(path, newline="", encoding="utf-8") as handle:
         numbered = [(n, line) for n, line in enumerate(handle, start=1)
                     if line.strip() and not line.lstrip().startswith("#")]

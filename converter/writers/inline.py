@@ -19,7 +19,7 @@ from lxml import etree
 from converter import __version__
 from converter.model import Document, Fact, FactSet, lexical
 from converter.readers.html_tables import locatable_elements, parse_html
-from converter.writers.instance import context_id, xbrl_resources
+from converter.writers.instance import fact_context_id, xbrl_resources
 from converter.writers.naming import OutputNames, fact_id
 from converter.writers.templating import render
 from converter.writers.xhtml import XHTML, HtmlConverter, Mark, text_document, x, xml_safe
@@ -135,7 +135,7 @@ def _cover_marks(text: str, tagged: list[_Tagged], taken: list[Mark]) -> list[Ma
     for item in tagged:
         for match in _cover_candidates(cover, item.fact):
             if not any(m.start < match.end() and match.start() < m.end for m in taken + marks):
-                attributes = {"name": item.fact.concept, "contextRef": context_id(item.fact.period, item.fact.dimensions), "id": item.id}
+                attributes = {"name": item.fact.concept, "contextRef": fact_context_id(item.fact), "id": item.id}
                 if _PRINTED_DATE.fullmatch(match.group(0)):
                     attributes["format"] = "ixt:date-monthname-day-year-en"
                 item.mark = Mark(match.start(), match.end(), match.group(0),
@@ -237,7 +237,7 @@ def _display(figure: str, fact: Fact) -> dict[str, str] | None:
 
 def _fact_element(item: _Tagged, display: dict[str, str]) -> etree._Element:
     fact = item.fact
-    attributes = {"name": fact.concept, "contextRef": context_id(fact.period, fact.dimensions), "unitRef": fact.unit.value,
+    attributes = {"name": fact.concept, "contextRef": fact_context_id(fact), "unitRef": fact.unit.value,
                   "decimals": str(fact.decimals), "id": item.id, **display}
     if fact.value < 0:
         attributes["sign"] = "-"
@@ -246,7 +246,7 @@ def _fact_element(item: _Tagged, display: dict[str, str]) -> etree._Element:
 
 def _hidden_view(item: _Tagged) -> dict:
     fact = item.fact
-    view = {"id": item.id, "concept": fact.concept, "context": context_id(fact.period, fact.dimensions), "unit": None}
+    view = {"id": item.id, "concept": fact.concept, "context": fact_context_id(fact), "unit": None}
     if fact.unit is None:
         return {**view, "value": lexical(fact.value)}
     value = Decimal(fact.value)

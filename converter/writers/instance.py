@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from converter import __version__
-from converter.model import FactSet, Period, Unit, lexical
+from converter.model import Fact, FactSet, Period, Unit, lexical
 from converter.writers.naming import OutputNames
 from converter.writers.templating import render
 
@@ -33,6 +33,10 @@ def context_id(period: Period, dimensions: tuple[tuple[str, str], ...] = ()) -> 
     return "_".join([base, *(member.partition(":")[2] for _, member in dimensions)])
 
 
+def fact_context_id(fact: Fact) -> str:
+    return context_id(fact.period, fact.dimensions)
+
+
 def xbrl_resources(facts: FactSet) -> dict[str, list]:
     """The contexts and units the facts use, as both the instance and the inline document's header write them."""
     contexts = sorted({(f.period, f.dimensions) for f in facts.facts},
@@ -43,8 +47,7 @@ def xbrl_resources(facts: FactSet) -> dict[str, list]:
 
 
 def render_instance(facts: FactSet, names: OutputNames) -> str:
-    fact_views = [{"concept": f.concept, "context": context_id(f.period, f.dimensions),
-                   "unit": f.unit.value if f.unit else None,
+    fact_views = [{"concept": f.concept, "context": fact_context_id(f), "unit": f.unit.value if f.unit else None,
                    "decimals": f.decimals, "value": lexical(f.value)} for f in facts.facts]
     return render("instance.xml.j2", version=__version__, source_name=names.source_name,
                   namespaces=facts.namespaces, schema_ref=names.files["schema"], entity=facts.entity,
