@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-from converter.model import (Amount, Column, ColumnRole, Measure, Period, Statement, StatementKind, StatementRow, Table,
-                             TableRow)
+from converter.model import (Amount, Column, ColumnRole, Measure, Period, Statement, StatementKind, StatementRow,
+                             Table, TableRow)
 from converter.statements.classify import classify_table, column_role, separate_segments
 from converter.readers.numbers import parse_amount
 from converter.readers.patterns import COLUMN_PHRASE, YEAR

@@ -6,6 +6,7 @@ closes an ordinary section instead); at least two segments must be printed, and 
 from __future__ import annotations
 
 import re
+from typing import Iterator
 
 from converter.model import StatementRow
 from converter.statements.vocabulary import vocabulary
@@ -20,7 +21,8 @@ def mark_segment_blocks(rows: list[StatementRow]) -> None:
             row.segment = name
 
 
-def _blocks(rows: list[StatementRow]):
+def _blocks(rows: list[StatementRow]) -> Iterator[tuple[str, int, int]]:
+    """(segment name as printed, heading row, closing row) for each block, in order."""
     index = 0
     while index < len(rows):
         end = _block_end(rows, index)
