@@ -95,3 +95,10 @@ def test_product_and_service_lines_are_valid_parts_of_revenue_and_cost(tmp_path,
     assert facts[("us-gaap:Revenues", None)] == 6000000
     assert facts[("us-gaap:CostOfRevenue", None)] == 3600000
     assert result.report["validation"]["valid"] and result.report["validation"]["calculation_inconsistencies"] == []
+
+
+def test_a_heading_restated_by_its_single_line_is_no_segment():
+    rows = _rows("Extraordinary item:*", "Extraordinary item, net of tax", "Cumulative effect of accounting change:*",
+                 "Cumulative effect of accounting change, net of tax", "Net income")
+    mark_segment_blocks(rows)
+    assert [r.segment for r in rows] == [None] * 5

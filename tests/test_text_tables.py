@@ -191,6 +191,10 @@ def test_a_note_reference_closing_a_label_is_no_amount():
 
 WRAPPED_CAPS_AND_TOTALS = """
                                                      1993           1992
+Sales                                            $ 5,000        $ 4,000
+Income before income taxes
+ and accounting changes -
+ Machinery                                       $ 1,200        $   900
 LONG-TERM DEBT, less portion payable within
  one year                                        $ 4,300        $ 6,100
 MINORITY INTEREST IN SUBSIDIARIES                $ 1,200        $ 1,300
@@ -199,9 +203,11 @@ MINORITY INTEREST IN SUBSIDIARIES                $ 1,200        $ 1,300
 """
 
 
-def test_a_lowercase_line_under_capitals_and_a_total_without_figures_are_wrapped_labels():
+def test_a_lowercase_line_under_capitals_a_dash_and_a_total_without_figures_are_wrapped_labels():
     table = _table(WRAPPED_CAPS_AND_TOTALS)
-    assert [row.label for row in table.rows] == ["LONG-TERM DEBT, less portion payable within one year",
+    assert [row.label for row in table.rows] == ["Sales",
+                                                  "Income before income taxes and accounting changes Machinery",
+                                                  "LONG-TERM DEBT, less portion payable within one year",
                                                   "MINORITY INTEREST IN SUBSIDIARIES",
                                                   "Total Liabilities and Stockholders' Equity"]
 

@@ -321,7 +321,9 @@ class _RowBuilder:
         label = line.label
         if not label or not previous or previous.endswith(":"):
             return False
-        if label[0].islower() or previous.endswith(("-", ",", "&")) or previous.split()[-1].lower() in _CONNECTORS:
+        printed = self.pending[-1].text.rstrip()     # the label as printed, before leaders and dashes are cleaned
+        if (label[0].islower() or previous.endswith(("-", ",", "&")) or printed.endswith((" -", ","))
+                or previous.split()[-1].lower() in _CONNECTORS):
             return True     # "LONG-TERM DEBT, less portion payable within" over " one year"
         if _is_caps_heading(previous):
             # "CURRENT ASSETS" over "Cash" is a heading, not a wrapped label; a capitals line indented under

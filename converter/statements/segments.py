@@ -1,8 +1,8 @@
 """Blocks of lines a statement prints per business segment before the company's totals: 'Automotive' over its
 lines down to 'Total Automotive assets', then 'Financial Services' down to 'Income before income taxes - Financial
-Services'. A heading opens such a block when a later line names it inside a longer label ('Total Current assets'
-closes an ordinary section instead); at least two segments must be printed, and generic section words
-(taxonomy_maps/statements.toml: not_segment) never name one."""
+Services'. A heading opens such a block when a later total names it inside a longer label ('Total Current assets'
+closes an ordinary section instead) with lines between; at least two segments must be printed, and generic section
+words (taxonomy_maps/statements.toml: not_segment) never name one."""
 from __future__ import annotations
 
 import re
@@ -10,6 +10,9 @@ from typing import Iterator
 
 from converter.model import StatementRow
 from converter.statements.vocabulary import vocabulary
+
+
+MIN_BLOCK_LINES = 2     # a heading over one line and its restatement ("Extraordinary item:" ...) is no segment
 
 
 def mark_segment_blocks(rows: list[StatementRow]) -> None:
@@ -42,7 +45,9 @@ def _block_end(rows: list[StatementRow], start: int) -> int | None:
     for index in range(start + 1, len(rows)):
         words = _words(rows[index].label)
         if not rows[index].is_heading and phrase.search(words) and words != f"total {name}":
-            return index
+            closes = vocabulary().structure["total"].search(rows[index].label)
+            lines = sum(1 for row in rows[start + 1:index] if not row.is_heading)
+            return index if closes and lines >= MIN_BLOCK_LINES else None
     return None
 
 
