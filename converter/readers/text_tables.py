@@ -329,8 +329,9 @@ class _RowBuilder:
             # "CURRENT ASSETS" over "Cash" is a heading, not a wrapped label; a capitals line indented under
             # another goes on with it ("AMOUNTS PER SHARE OF COMMON" over " STOCK AND CLASS B STOCK")
             return _is_caps_heading(label) and line.indent > self.pending[0].indent
-        if _TOTAL_LABEL.match(previous):
-            return True     # a total printed without figures was cut: "Total Liabilities and Stockholders'"
+        if _TOTAL_LABEL.match(previous) and line.indent > self.pending[-1].indent:
+            return True     # a total printed without figures was cut: "Total Liabilities and Stockholders'" over
+                            # an indented " Equity"
         opened = " ".join(p.label for p in self.pending)
         if opened.count("(") > opened.count(")"):
             return True     # "allowance of $52 ($48 at" goes on: "September 27, 1996)"
