@@ -480,3 +480,15 @@ def test_a_segments_lines_are_read_without_its_name(taxonomy):
     facts = map_statement(0, statement, mapping_context(taxonomy, Entity('s', 'X', 'Example Corp'))).facts
     assert {(f.concept, f.dimensions[0][1]) for f in facts if f.value == 40000} == {
         ("us-gaap:Assets", "example:MachineryMember")}
+
+
+def test_net_income_starts_operating_cash_flows_as_printed(taxonomy):
+    year = Period(date(2003, 12, 31), date(2003, 1, 1))
+    values = _values(_statement(CF, [
+        ("Net income", "100"), ("Depreciation", "20"), ("Accounts receivable", "-10"),
+        ("Net cash provided by operating activities", "110"), ("Purchases of property and equipment", "-50"),
+        ("Net cash used in investing activities", "-50"), ("Net increase in cash", "60")], year), taxonomy)
+    assert values["NetIncomeLoss"] == 100000
+    assert values["IncreaseDecreaseInAccountsReceivable"] == 10000
+    assert values["PaymentsToAcquirePropertyPlantAndEquipment"] == 50000
+    assert values["NetCashProvidedByUsedInOperatingActivities"] == 110000

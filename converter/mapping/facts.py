@@ -44,7 +44,8 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
     concepts = {i: c.concept for i, c in choices.items() if c.concept is not None}
     links = find_sums(statement, reported)
     signs = SignResolver(statement.kind, links, dict(concepts), {i: r.label for i, r in enumerate(statement.rows)},
-                         {i: _printed_negative(r, reported) for i, r in enumerate(statement.rows)})
+                         {i: _printed_negative(r, reported) for i, r in enumerate(statement.rows)},
+                         kind_settings(statement.kind).adds_as_printed)
     _settle_extension_balances(choices, concepts, signs, context.extensions)
     structure = build_network(statement, concepts, _company_links(statement, choices, links), signs,
                               context.taxonomy)

@@ -20,13 +20,15 @@ class KindSettings:
     root: str
     title: str
     period_type: str
+    adds_as_printed: frozenset[str] = frozenset()   # credit concepts this statement adds as printed (net income)
 
 
 @lru_cache(maxsize=1)
 def _settings() -> dict[str, KindSettings]:
     with open(maps_dir() / "networks.toml", "rb") as handle:
         data = tomllib.load(handle)
-    return {kind: KindSettings(tuple(v["networks"]), v["root"], v["title"], v["period_type"])
+    return {kind: KindSettings(tuple(v["networks"]), v["root"], v["title"], v["period_type"],
+                               frozenset(v.get("adds_as_printed", ())))
             for kind, v in data.items()}
 
 

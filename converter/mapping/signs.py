@@ -4,7 +4,8 @@ deficit (12,345)' added into equity is RetainedEarningsAccumulatedDeficit = -123
 
 Through the sums found in the statement, a row's value is its printed amount times the signs it is summed with,
 turned over where its concept's balance is opposite to the balance of the total it ends in. Rows in no sum keep
-their printed sign, except a debit item printed in parentheses, which the parentheses only mark as deducted."""
+their printed sign, except an item of the balance opposite to the statement's (a debit expense in an income
+statement, a credit payment in a cash-flow statement) printed in parentheses, which they only mark as deducted."""
 from __future__ import annotations
 
 import re
@@ -15,14 +16,17 @@ from converter.taxonomy import Concept
 
 _NATURAL_BALANCE = {StatementKind.INCOME: "credit", StatementKind.COMPREHENSIVE_INCOME: "credit",
                     StatementKind.CASH_FLOW: "debit", StatementKind.EQUITY: "credit"}
+_OPPOSITE = {"credit": "debit", "debit": "credit"}
 _LOSS_ONLY = re.compile(r"^\W*(net )?loss(es)?\b(?!.*\b(gain|gains|income|earnings|profit)\b)", re.I)
 _MAY_BE_NEGATIVE = re.compile(r"benefit|credit|gain|recover|reversal|income|\(loss\)|loss|net\b", re.I)
 
 
 class SignResolver:
     def __init__(self, kind: StatementKind, links: dict[int, Link], concepts: dict[int, Concept | None],
-                 labels: dict[int, str], printed_negative: dict[int, bool]):
+                 labels: dict[int, str], printed_negative: dict[int, bool],
+                 adds_as_printed: frozenset[str] = frozenset()):
         self.kind = kind
+        self.adds_as_printed = adds_as_printed
         self.links = links
         self.concepts = concepts
         self.labels = labels
@@ -66,9 +70,15 @@ class SignResolver:
         negative = self.printed_negative.get(row, False)
         if self._balance(row) == "credit" and not negative and _LOSS_ONLY.search(label):
             return -1       # "Loss on disposal of property 100" is a gain of -100
-        deducted = self._balance(row) == "debit" and negative
+        # an item of the balance opposite to the statement's own, printed in parentheses, is deducted: an expense
+        # in an income statement, a payment in a cash-flow statement
+        deducted = self._balance(row) == _OPPOSITE[_NATURAL_BALANCE.get(self.kind, "credit")] and negative
         return -1 if deducted and not _MAY_BE_NEGATIVE.search(label) else 1
 
     def _balance(self, row: int) -> str | None:
+        """The concept's balance, or the statement's own where the statement adds the concept as printed (net
+        income in a cash-flow statement is a receipt there, though a credit)."""
         concept = self.concepts.get(row)
-        return concept.balance if concept else None
+        if concept is None:
+            return None
+        return _NATURAL_BALANCE.get(self.kind) if concept.qname in self.adds_as_printed else concept.balance

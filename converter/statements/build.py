@@ -50,9 +50,9 @@ def _statement(table: Table, kind: StatementKind, default_span: tuple[int, str] 
         _span_rolled_forward_columns(columns, rows)
     separate_segments(columns)
     title = next((line for line in table.caption if _is_title(line)), kind.value)
-    if vocabulary().columns["non_gaap_statement"].search(title) and all(
-            column.role is ColumnRole.REPORTED for column in columns if column.period):
-        # "Statements of Operations - Pro Forma" with plain period columns: none of it is the GAAP figures (one
+    if vocabulary().columns["non_gaap_statement"].search(title) and not any(
+            column.role in (ColumnRole.ADJUSTMENT, ColumnRole.NON_GAAP) for column in columns):
+        # "Statements of Operations - Pro Forma" without adjustment columns: none of it is the GAAP figures (one
         # printing historical, adjustment and pro forma columns side by side keeps its historical column)
         for column in columns:
             column.role = ColumnRole.NON_GAAP

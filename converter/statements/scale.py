@@ -9,10 +9,12 @@ def detect_scale(texts: list[str]) -> Scale:
     """'(In thousands, except per share data)': money and shares x1000; per-share amounts are never scaled."""
     text = " ".join(texts)
     patterns = vocabulary().scale
-    power = 0
-    for name, exponent in (("thousands", 3), ("millions", 6), ("billions", 9)):
-        if patterns[name].search(text):
-            power = exponent
-            break
-    shares = 0 if patterns["shares_unscaled"].search(text) else power
+    # the scale named first is the money's: "(in millions, except share amounts which are reflected in thousands)"
+    named = sorted((found.start(), exponent) for name, exponent in (("thousands", 3), ("millions", 6), ("billions", 9))
+                   if (found := patterns[name].search(text)))
+    power = named[0][1] if named else 0
+    if patterns["shares_in_thousands"].search(text):
+        shares = 3
+    else:
+        shares = 0 if patterns["shares_unscaled"].search(text) else power
     return Scale(money=power, shares=shares)
