@@ -492,3 +492,15 @@ def test_net_income_starts_operating_cash_flows_as_printed(taxonomy):
     assert values["IncreaseDecreaseInAccountsReceivable"] == 10000
     assert values["PaymentsToAcquirePropertyPlantAndEquipment"] == 50000
     assert values["NetCashProvidedByUsedInOperatingActivities"] == 110000
+
+
+def test_a_concept_an_earlier_statement_gave_another_amount_takes_an_extension(taxonomy):
+    year = Period(date(2003, 12, 31), date(2003, 1, 1))
+    context = mapping_context(taxonomy, Entity('s', 'X', 'Example Corp'))
+    income = map_statement(0, _statement(IS, [("Amortization of intangibles", "236")], year), context)
+    cash = map_statement(1, _statement(CF, [("Amortization of intangibles", "326"), ("Depreciation", "40")], year),
+                         context)
+    same = map_statement(2, _statement(CF, [("Amortization of intangibles", "236")], year), context)
+    assert [f.concept for f in income.facts] == ["us-gaap:AmortizationOfIntangibleAssets"]
+    assert cash.rows[0].extension and cash.rows[0].concept == "example:AmortizationOfIntangibles"
+    assert [f.concept for f in same.facts] == ["us-gaap:AmortizationOfIntangibleAssets"]   # the same amount again

@@ -27,6 +27,8 @@ class MappingContext:
     taxonomy: Taxonomy
     chooser: ConceptChooser
     extensions: ExtensionBuilder
+    # what the filing's earlier statements reported: (concept, period, dimensions) -> (amount unsigned, decimals)
+    reported: dict[tuple[str, Period, tuple[tuple[str, str], ...]], tuple[Decimal, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -68,6 +70,8 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
                     result.facts.append(fact)
                     mapping.values[str(fact.period)] = lexical(fact.value)
         result.rows.append(mapping)
+    for fact in result.facts:
+        context.reported.setdefault((fact.concept, fact.period, fact.dimensions), (abs(fact.value), fact.decimals))
     return result
 
 
@@ -85,6 +89,9 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
         choice = _in_component(context.chooser.choose(statement.kind, _without_segment(row), sections[row_index]),
                                components.get(row_index))
         first = taken.get(_key(choice, row)) if choice.concept else None
+        if first is None and choice.concept is not None and _reported_otherwise(statement, row, choice, reported,
+                                                                                 context):
+            choice = Choice(None, f"{choice.rule}: an earlier statement reports another amount for the concept")
         if first is not None and _clash(statement, statement.rows[first], row, choice.concept, reported):
             if _surer_total(row, statement.rows[first]):
                 # "Total stockholders' equity" is surer of the concept than a "Balance at end of year" above it
@@ -100,6 +107,29 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
             taken.setdefault(_key(choice, row), row_index)
         choices[row_index] = choice
     return choices
+
+
+def _reported_otherwise(statement: Statement, row: StatementRow, choice: Choice, reported: list[int],
+                        context: MappingContext) -> bool:
+    """Whether an earlier statement of the filing gave the concept another amount for one of the row's periods
+    (the cash flow's 'Amortization of intangibles and other costs' is not the income statement's 'Amortization of
+    intangibles'): the row then takes an extension rather than a fact that would contradict one already made."""
+    assert choice.concept is not None
+    dimensions = _dimensions(row, context.extensions) + choice.dimensions
+    power = {Measure.MONETARY: statement.scale.money, Measure.SHARES: statement.scale.shares}.get(row.measure, 0)
+    for column in reported:
+        amount = row.amounts[column]
+        period = _fact_period(row.period or statement.columns[column].period, choice.concept, row.label)
+        earlier = context.reported.get((choice.concept.qname, period, dimensions)) if amount and period else None
+        if earlier is not None and _differ(earlier, (abs(amount.value.scaleb(power)), _decimals(amount, power))):
+            return True
+    return False
+
+
+def _differ(first: tuple[Decimal, int], second: tuple[Decimal, int]) -> bool:
+    """Two amounts differ beyond the coarser precision of the two ('236' in millions is '236,123' in thousands)."""
+    places = Decimal(1).scaleb(-min(first[1], second[1]))
+    return first[0].quantize(places) != second[0].quantize(places)
 
 
 def _surer_total(row: StatementRow, first: StatementRow) -> bool:
