@@ -79,7 +79,7 @@ def test_ordinary_sections_and_a_single_block_are_no_segments():
                  "Net cash provided by operating activities")
     mark_segment_blocks(rows)
     assert [r.segment for r in rows] == [None] * 6
-    one = _rows("Automotive*", "Sales", "Income before income taxes - Automotive", "Net income")
+    one = _rows("Machinery*", "Sales", "Income before income taxes - Machinery", "Net income")
     mark_segment_blocks(one)
     assert [r.segment for r in one] == [None] * 4
 

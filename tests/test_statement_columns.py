@@ -163,13 +163,13 @@ def test_a_cash_flow_or_equity_line_naming_shares_moves_money():
 
 
 def test_an_equity_roll_forward_dates_its_rows_not_its_columns():
-    rows = [("Balance, September 30, 1996", ["160"]), ("Net earnings", ["70"]), ("Dividends paid", ["(90)"]),
-            ("Balance, September 30, 1997", ["140"]), ("Net earnings", ["30"]), ("Balance, September 30, 1998", ["170"])]
-    table = _table(["STATEMENTS OF STOCKHOLDERS' EQUITY"], ["YEARS ENDED SEPTEMBER 30, 1997 AND 1998 TOTAL"], rows)
+    rows = [("Balance, June 30, 2001", ["160"]), ("Net earnings", ["70"]), ("Dividends paid", ["(90)"]),
+            ("Balance, June 30, 2002", ["140"]), ("Net earnings", ["30"]), ("Balance, June 30, 2003", ["170"])]
+    table = _table(["STATEMENTS OF STOCKHOLDERS' EQUITY"], ["YEARS ENDED JUNE 30, 2002 AND 2003 TOTAL"], rows)
     [statement] = build_statements([table], "10-K")
     assert [str(r.period) for r in statement.rows] == [
-        "1996-09-30", "1996-10-01..1997-09-30", "1996-10-01..1997-09-30",
-        "1997-09-30", "1997-10-01..1998-09-30", "1998-09-30"]
+        "2001-06-30", "2001-07-01..2002-06-30", "2001-07-01..2002-06-30",
+        "2002-06-30", "2002-07-01..2003-06-30", "2003-06-30"]
 
 
 def test_a_heading_per_year_dates_the_rows_under_it():

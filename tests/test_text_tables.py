@@ -196,10 +196,10 @@ Income before income taxes
  and accounting changes -
  Machinery                                       $ 1,200        $   900
 LONG-TERM DEBT, less portion payable within
- one year                                        $ 4,300        $ 6,100
-MINORITY INTEREST IN SUBSIDIARIES                $ 1,200        $ 1,300
+ one year                                        $ 3,700        $ 5,200
+MINORITY INTEREST IN SUBSIDIARIES                $ 1,100        $ 1,050
         Total Liabilities and Stockholders'
-         Equity                                  $14,100        $16,200
+         Equity                                  $12,900        $15,300
 """
 
 

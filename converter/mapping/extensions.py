@@ -53,7 +53,7 @@ class ExtensionBuilder:
         return Concept(self.prefix, name, item_type, period_type, None, False)
 
     def member_for(self, segment: str) -> Concept:
-        """The domain member naming a segment ('Financial Services' -> FinancialServicesMember)."""
+        """The domain member naming a segment ('Credit Company' -> CreditCompanyMember)."""
         label = strip_footnote_marks(segment)
         base = _camel_case(label).removesuffix("Member") + "Member"
         name, counter = base, 1

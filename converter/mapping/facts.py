@@ -141,8 +141,8 @@ def _surer_total(row: StatementRow, first: StatementRow) -> bool:
 
 
 def _without_segment(row: StatementRow) -> StatementRow:
-    """A segment's line read without the segment's name: 'Total Automotive assets' is that segment's total assets,
-    'Income before income taxes - Automotive' its income before income taxes."""
+    """A segment's line read without the segment's name: 'Total Machinery assets' is that segment's total assets,
+    'Income before income taxes - Machinery' its income before income taxes."""
     if not row.segment:
         return row
     name = re.escape(row.segment).replace(r"\ ", r"\s+")

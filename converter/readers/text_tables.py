@@ -327,7 +327,7 @@ class _RowBuilder:
             return True     # "LONG-TERM DEBT, less portion payable within" over " one year"
         if _is_caps_heading(previous):
             # "CURRENT ASSETS" over "Cash" is a heading, not a wrapped label; a capitals line indented under
-            # another goes on with it ("AMOUNTS PER SHARE OF COMMON" over " STOCK AND CLASS B STOCK")
+            # another goes on with it ("AMOUNTS PER SHARE OF" over " COMMON STOCK")
             return _is_caps_heading(label) and line.indent > self.pending[0].indent
         if _TOTAL_LABEL.match(previous) and line.indent > self.pending[-1].indent:
             return True     # a total printed without figures was cut: "Total Liabilities and Stockholders'" over

@@ -61,7 +61,7 @@ def _statement(table: Table, kind: StatementKind, default_span: tuple[int, str] 
 
 
 def _span_rolled_forward_columns(columns: list[Column], rows: list[StatementRow]) -> None:
-    """Component columns over rows that carry their own periods ('YEAR ENDED DECEMBER 31, 1999' headings) span
+    """Component columns over rows that carry their own periods ('YEAR ENDED DECEMBER 31, 2001' headings) span
     all of them, so that the total column among them is the one reported; each row keeps its own period."""
     spans = [row.period for row in rows if row.period is not None]
     if not spans or any(column.period for column in columns):
@@ -136,7 +136,7 @@ def _measure(label: str, amounts: list[Amount | None], kind: StatementKind) -> M
     if patterns["share_count"].search(label):
         return Measure.SHARES
     if patterns["per_share"].search(_FIGURES_ASIDE.sub("", label)):
-        return Measure.PER_SHARE     # not "Dividends on common stock ($1.18 per share)": an amount of money
+        return Measure.PER_SHARE     # not "Dividends on common stock ($1.10 per share)": an amount of money
     # The label's head says what the line is: "Common stock, 24,000 shares authorized" is an amount of money; a
     # cash flow moves money ("Common shares purchased"), and so does a change to equity ("Treasury shares reissued").
     if (kind not in _MONEY_FLOWS and patterns["shares"].search(_LABEL_HEAD.split(label, maxsplit=1)[0])

@@ -1,8 +1,8 @@
 """Statements of stockholders' equity that roll forward down the page date their rows, not their columns:
-'Balance, September 30, 1997', that year's changes, 'Balance, September 30, 1998', ...; or a heading per year
-('YEAR ENDED DECEMBER 31, 1999') over its opening balance, its changes and its closing balance. Each such row takes
-the period it rolls over; a column printed over all of them ('Years ended September 30, 1997, 1998 and 1999') would
-date every year's changes as the first year's."""
+'Balance, June 30, 2001', that year's changes, 'Balance, June 30, 2002', ...; or a heading per year
+('YEAR ENDED DECEMBER 31, 2001') over its opening balance, its changes and its closing balance. Each such row takes
+the period it rolls over; a column printed over all of them ('Years ended June 30, 2002 and 2003') would date every
+year's changes as the first year's."""
 from __future__ import annotations
 
 from datetime import date, timedelta

@@ -1,6 +1,6 @@
-"""Blocks of lines a statement prints per business segment before the company's totals: 'Automotive' over its
-lines down to 'Total Automotive assets', then 'Financial Services' down to 'Income before income taxes - Financial
-Services'. A heading opens such a block when a later total names it inside a longer label ('Total Current assets'
+"""Blocks of lines a statement prints per business segment before the company's totals: 'Machinery' over its
+lines down to 'Total Machinery assets', then 'Credit Company' down to 'Income before income taxes - Credit
+Company'. A heading opens such a block when a later total names it inside a longer label ('Total Current assets'
 closes an ordinary section instead) with lines between; at least two segments must be printed, and generic section
 words (taxonomy_maps/statements.toml: not_segment) never name one."""
 from __future__ import annotations
