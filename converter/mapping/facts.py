@@ -12,12 +12,13 @@ from converter.mapping.extensions import ExtensionBuilder
 from converter.mapping.dimensions import axes, component_total, equity_components
 from converter.mapping.networks import build_network, kind_settings
 from converter.mapping.signs import SignResolver
-from converter.mapping.structure import Link, find_sums, section_above, unbalanced_totals
+from converter.mapping.structure import find_sums, section_above, unbalanced_totals
 from converter.model import (Amount, ColumnRole, Confidence, Fact, Measure, Network, Period, RowMapping, Statement,
                              StatementRow, lexical)
 from converter.statements.vocabulary import vocabulary
 from converter.taxonomy import Concept, Taxonomy
 
+Dimensions = tuple[tuple[str, str], ...]     # (axis, member) pairs
 _OPENING = re.compile(r"\bbeginning\b|\bstart\b|\bopening\b", re.I)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 
@@ -27,8 +28,8 @@ class MappingContext:
     taxonomy: Taxonomy
     chooser: ConceptChooser
     extensions: ExtensionBuilder
-    # what the filing's earlier statements reported: (concept, period, dimensions) -> (amount unsigned, decimals)
-    reported: dict[tuple[str, Period, tuple[tuple[str, str], ...]], tuple[Decimal, int]] = field(default_factory=dict)
+    # what the filing's earlier statements gave: (concept, period, dimensions) -> (amount unsigned, decimals)
+    earlier_amounts: dict[tuple[str, Period, Dimensions], tuple[Decimal, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -49,15 +50,15 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
                          {i: _printed_negative(r, reported) for i, r in enumerate(statement.rows)},
                          kind_settings(statement.kind).adds_as_printed)
     _settle_extension_balances(choices, concepts, signs, context.extensions)
-    structure = build_network(statement, concepts, _company_links(statement, choices, links), signs,
-                              context.taxonomy)
+    parts = {i for i, row in enumerate(statement.rows) if row.segment or (i in choices and choices[i].dimensions)}
+    structure = build_network(statement, concepts, links, signs, context.taxonomy, parts)
     result = StatementFacts(network=structure.network, issues=structure.issues + [
         f"{statement.kind.value} line {statement.rows[r].source.line}: printed total {statement.rows[r].label!r} "
         "is not the sum of the lines above it" for r in unbalanced_totals(statement, reported, links)])
     for row_index, choice in choices.items():
         row = statement.rows[row_index]
         confidence = Confidence.HIGH if row_index in structure.confirmed and choice.concept else choice.confidence
-        dimensions = _dimensions(row, context.extensions) + choice.dimensions
+        dimensions = _fact_dimensions(row, choice, context.extensions)
         mapping = RowMapping(statement=index, label=row.label, concept=choice.concept.qname if choice.concept else None,
                              rule=choice.rule, confidence=confidence, extension=choice.extension,
                              line_item=row_index in line_items,
@@ -71,7 +72,8 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
                     mapping.values[str(fact.period)] = lexical(fact.value)
         result.rows.append(mapping)
     for fact in result.facts:
-        context.reported.setdefault((fact.concept, fact.period, fact.dimensions), (abs(fact.value), fact.decimals))
+        context.earlier_amounts.setdefault((fact.concept, fact.period, fact.dimensions),
+                                           (abs(fact.value), fact.decimals))
     return result
 
 
@@ -80,7 +82,7 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
     """Standard concepts first; a concept already taken by another line with other amounts, and every line item
     left without one, get an extension concept."""
     choices: dict[int, Choice] = {}
-    taken: dict[_Key, int] = {}         # (concept, segment, dimensions) -> the row that took it
+    taken: dict[_Key, int] = {}         # (concept, dimensions) -> the row that took it
     sections = section_above(statement)
     components = equity_components(statement)
     for row_index, row in enumerate(statement.rows):
@@ -88,7 +90,7 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
             continue
         choice = _in_component(context.chooser.choose(statement.kind, _without_segment(row), sections[row_index]),
                                components.get(row_index))
-        first = taken.get(_key(choice, row)) if choice.concept else None
+        first = taken.get(_key(choice, row, context.extensions)) if choice.concept else None
         if first is None and choice.concept is not None and _reported_otherwise(statement, row, choice, reported,
                                                                                  context):
             choice = Choice(None, f"{choice.rule}: an earlier statement reports another amount for the concept")
@@ -98,13 +100,13 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
                 lost = Choice(None, f"{choices[first].rule}: concept taken by the stated total {row.label!r}")
                 choices[first] = _extension(statement, statement.rows[first], lost, taken, context.extensions) \
                     if first in line_items else lost
-                taken[_key(choice, row)] = row_index
+                taken[_key(choice, row, context.extensions)] = row_index
             else:
                 choice = Choice(None, f"{choice.rule}: concept already taken by {statement.rows[first].label!r}")
         if choice.concept is None and row_index in line_items:
             choice = _extension(statement, row, choice, taken, context.extensions)
         if choice.concept is not None:
-            taken.setdefault(_key(choice, row), row_index)
+            taken.setdefault(_key(choice, row, context.extensions), row_index)
         choices[row_index] = choice
     return choices
 
@@ -115,19 +117,17 @@ def _reported_otherwise(statement: Statement, row: StatementRow, choice: Choice,
     (the cash flow's 'Amortization of intangibles and other costs' is not the income statement's 'Amortization of
     intangibles'): the row then takes an extension rather than a fact that would contradict one already made."""
     assert choice.concept is not None
-    dimensions = _dimensions(row, context.extensions) + choice.dimensions
-    power = {Measure.MONETARY: statement.scale.money, Measure.SHARES: statement.scale.shares}.get(row.measure, 0)
-    for column in reported:
-        amount = row.amounts[column]
-        period = _fact_period(row.period or statement.columns[column].period, choice.concept, row.label)
-        earlier = context.reported.get((choice.concept.qname, period, dimensions)) if amount and period else None
+    dimensions = _fact_dimensions(row, choice, context.extensions)
+    power = _power(statement, row)
+    for period, amount in _amounts(statement, row, choice.concept, reported).items():
+        earlier = context.earlier_amounts.get((choice.concept.qname, period, dimensions))
         if earlier is not None and _differ(earlier, (abs(amount.value.scaleb(power)), _decimals(amount, power))):
             return True
     return False
 
 
 def _differ(first: tuple[Decimal, int], second: tuple[Decimal, int]) -> bool:
-    """Two amounts differ beyond the coarser precision of the two ('236' in millions is '236,123' in thousands)."""
+    """Two amounts differ beyond the coarser precision of the two ('150' in millions is '150,123' in thousands)."""
     places = Decimal(1).scaleb(-min(first[1], second[1]))
     return first[0].quantize(places) != second[0].quantize(places)
 
@@ -159,29 +159,21 @@ def _in_component(choice: Choice, member: str | None) -> Choice:
     return replace(choice, dimensions=choice.dimensions + ((axes()["equity_component"], member),))
 
 
-def _company_links(statement: Statement, choices: dict[int, Choice], links: dict[int, Link]) -> dict[int, Link]:
-    """The sums the calculation linkbase can state: a part's lines (a segment's, a product line's) hold in their
-    own contexts, so neither their sums nor a company total made of parts ('Products' + 'Services') is written."""
-    parts = {i for i, row in enumerate(statement.rows) if row.segment or (i in choices and choices[i].dimensions)}
-    totals_of_parts = {link.parent for child, link in links.items() if child in parts}
-    return {child: link for child, link in links.items()
-            if child not in parts and link.parent not in parts and link.parent not in totals_of_parts}
+_Key = tuple[str, Dimensions]
 
 
-_Key = tuple[str, str | None, tuple[tuple[str, str], ...]]
-
-
-def _key(choice: Choice, row: StatementRow) -> _Key:
+def _key(choice: Choice, row: StatementRow, extensions: ExtensionBuilder) -> _Key:
     """Lines of one statement share a concept only as different parts of it (segments, product lines)."""
     assert choice.concept is not None
-    return choice.concept.qname, row.segment, choice.dimensions
+    return choice.concept.qname, _fact_dimensions(row, choice, extensions)
 
 
 def _extension(statement: Statement, row: StatementRow, unmatched: Choice,
                taken: dict[_Key, int], extensions: ExtensionBuilder) -> Choice:
     period_type = kind_settings(statement.kind).period_type
-    names = {q.partition(":")[2] for q, segment, _ in taken
-             if q.startswith(extensions.prefix + ":") and segment == row.segment}
+    own = _fact_dimensions(row, unmatched, extensions)    # an extension line is no part but of its segment
+    names = {q.partition(":")[2] for q, dimensions in taken
+             if q.startswith(extensions.prefix + ":") and dimensions == own}
     concept = extensions.concept_for(row.label, row.measure, period_type, names)
     return Choice(concept, f"extension: no us-gaap concept ({unmatched.rule})", Confidence.LOW, extension=True)
 
@@ -204,32 +196,44 @@ def _clash(statement: Statement, first: StatementRow, row: StatementRow, concept
            ) -> bool:
     """Two lines on one concept clash where they give one period two amounts ('Cash at beginning of year' and
     'Cash at end of year' do not: their periods differ)."""
-    def values(line: StatementRow) -> dict[Period, Decimal]:
-        return {period: line.amounts[c].value for c in reported if line.amounts[c] is not None
-                and (period := _fact_period(line.period or statement.columns[c].period, concept, line.label))
-                is not None}
-    earlier, later = values(first), values(row)
-    return any(earlier[p] != later[p] for p in earlier.keys() & later.keys())
+    earlier, later = _amounts(statement, first, concept, reported), _amounts(statement, row, concept, reported)
+    return any(earlier[p].value != later[p].value for p in earlier.keys() & later.keys())
 
 
-def _dimensions(row: StatementRow, extensions: ExtensionBuilder) -> tuple[tuple[str, str], ...]:
-    if not row.segment:
-        return ()
-    return ((axes()["segment"], extensions.member_for(row.segment).qname),)
+def _amounts(statement: Statement, row: StatementRow, concept: Concept, reported: list[int]) -> dict[Period, Amount]:
+    """The row's printed amounts by the period each would be a fact of."""
+    return {period: row.amounts[c] for c in reported if row.amounts[c] is not None
+            and (period := _period(statement, row, c, concept)) is not None}
+
+
+def _fact_dimensions(row: StatementRow, choice: Choice, extensions: ExtensionBuilder) -> Dimensions:
+    """The row's segment, then the part of the concept its choice names (a product line, an equity component)."""
+    segment = ((axes()["segment"], extensions.member_for(row.segment).qname),) if row.segment else ()
+    return segment + choice.dimensions
 
 
 def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept, orientation: int,
-          dimensions: tuple[tuple[str, str], ...] = ()) -> Fact | None:
+          dimensions: Dimensions = ()) -> Fact | None:
     amount = row.amounts[column]
-    period = _fact_period(row.period or statement.columns[column].period, concept, row.label)
+    period = _period(statement, row, column, concept)
     if amount is None or period is None:
         return None
-    power = {Measure.MONETARY: statement.scale.money, Measure.SHARES: statement.scale.shares}.get(row.measure, 0)
+    power = _power(statement, row)
     value = (amount.value * orientation).scaleb(power)
     return Fact(concept=concept.qname, value=_normalised(value), period=period, unit=UNITS[row.measure],
                 decimals=_decimals(amount, power),
                 source=row.cell_sources[column] if column < len(row.cell_sources) else row.source,
                 dimensions=dimensions)
+
+
+def _power(statement: Statement, row: StatementRow) -> int:
+    """The power of ten the row's printed amounts carry (per-share amounts are never scaled)."""
+    return {Measure.MONETARY: statement.scale.money, Measure.SHARES: statement.scale.shares}.get(row.measure, 0)
+
+
+def _period(statement: Statement, row: StatementRow, column: int, concept: Concept) -> Period | None:
+    """A roll-forward row's own period, else the column's, as the concept's period type takes it."""
+    return _fact_period(row.period or statement.columns[column].period, concept, row.label)
 
 
 def _fact_period(period: Period | None, concept: Concept, label: str) -> Period | None:

@@ -44,7 +44,9 @@ class StatementStructure:
 
 
 def build_network(statement: Statement, concepts: dict[int, Concept], links: dict[int, Link], signs: SignResolver,
-                  taxonomy: Taxonomy) -> StatementStructure:
+                  taxonomy: Taxonomy, parts: set[int] = frozenset()) -> StatementStructure:
+    """parts: rows stating a part of the company (a segment's line, a product line), whose sums hold in their own
+    contexts: neither they nor a company total made of them enter the calculation linkbase."""
     settings = kind_settings(statement.kind)
     title = statement.title or settings.title
     network = Network(role_id=settings.root.partition(":")[2].removesuffix("Abstract"), title=title, root=settings.root)
@@ -52,8 +54,11 @@ def build_network(statement: Statement, concepts: dict[int, Concept], links: dic
         if concepts[row].qname not in network.concepts:
             network.concepts.append(concepts[row].qname)
     structure = StatementStructure(network, [], set())
-    ambiguous = _repeated({row: concept for row, concept in concepts.items() if not statement.rows[row].segment})
+    ambiguous = _repeated({row: concept for row, concept in concepts.items() if row not in parts})
+    totals_of_parts = {link.parent for child, link in links.items() if child in parts}
     for child, link in sorted(links.items()):
+        if child in parts or link.parent in parts or link.parent in totals_of_parts:
+            continue
         total, item = concepts.get(link.parent), concepts.get(child)
         if total is None or item is None or total.qname in ambiguous or item.qname in ambiguous:
             continue
