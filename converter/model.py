@@ -8,6 +8,9 @@ from decimal import Decimal
 from enum import Enum
 
 
+Dimensions = tuple[tuple[str, str], ...]     # a fact's (axis, member) qnames: the part of the company it states
+
+
 def lexical(value: Decimal | str) -> str:
     """A fact value as XBRL text: plain digits, never an exponent."""
     return format(value, "f") if isinstance(value, Decimal) else value
@@ -227,7 +230,7 @@ class Fact:
     unit: Unit | None = None       # None for non-numeric facts
     decimals: int | None = None
     source: SourceRef | None = None
-    dimensions: tuple[tuple[str, str], ...] = ()    # (axis, member) qnames: a segment's figure, not the total
+    dimensions: Dimensions = ()     # (axis, member) qnames: a segment's figure, not the total
 
 
 class Confidence(str, Enum):

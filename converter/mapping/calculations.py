@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
-from converter.model import Fact, FactSet, Network, Period
+from converter.model import Dimensions, Fact, FactSet, Network, Period
 
-Context = tuple[Period, tuple[tuple[str, str], ...]]     # a period and the dimension members, as a context binds
+Context = tuple[Period, Dimensions]     # a period and the dimension members, as a context binds
 
 
 def inconsistent_sums(facts: FactSet) -> list[str]:

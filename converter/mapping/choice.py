@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from converter.mapping.labels import LabelMap, normalise_label
 from converter.mapping.names import concept_by_name
 from converter.mapping.networks import kind_settings
-from converter.model import Confidence, Measure, StatementKind, StatementRow, Unit
+from converter.model import Confidence, Dimensions, Measure, StatementKind, StatementRow, Unit
 from converter.taxonomy import Concept, Taxonomy
 
 UNITS = {Measure.MONETARY: Unit.USD, Measure.SHARES: Unit.SHARES, Measure.PER_SHARE: Unit.USD_PER_SHARE}
@@ -19,7 +19,7 @@ class Choice:
     rule: str
     confidence: Confidence = Confidence.NONE
     extension: bool = False
-    dimensions: tuple[tuple[str, str], ...] = ()    # (axis, member): the line is that part of the concept
+    dimensions: Dimensions = ()    # (axis, member): the line is that part of the concept
 
 
 def unit_of(concept: Concept) -> Unit | None:

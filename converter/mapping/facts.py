@@ -13,12 +13,11 @@ from converter.mapping.dimensions import axes, component_total, equity_component
 from converter.mapping.networks import build_network, kind_settings
 from converter.mapping.signs import SignResolver
 from converter.mapping.structure import find_sums, section_above, unbalanced_totals
-from converter.model import (Amount, ColumnRole, Confidence, Fact, Measure, Network, Period, RowMapping, Statement,
-                             StatementRow, lexical)
+from converter.model import (Amount, ColumnRole, Confidence, Dimensions, Fact, Measure, Network, Period, RowMapping,
+                             Statement, StatementRow, lexical)
 from converter.statements.vocabulary import vocabulary
 from converter.taxonomy import Concept, Taxonomy
 
-Dimensions = tuple[tuple[str, str], ...]     # (axis, member) pairs
 _OPENING = re.compile(r"\bbeginning\b|\bstart\b|\bopening\b", re.I)
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 

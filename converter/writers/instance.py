@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from converter import __version__
-from converter.model import Fact, FactSet, Period, Unit, lexical
+from converter.model import Dimensions, Fact, FactSet, Period, Unit, lexical
 from converter.writers.naming import OutputNames
 from converter.writers.templating import render
 
@@ -16,7 +16,7 @@ _MEASURES = {Unit.USD: ("iso4217:USD", None), Unit.SHARES: ("xbrli:shares", None
 class _Context:
     id: str
     period: Period
-    dimensions: tuple[tuple[str, str], ...] = ()
+    dimensions: Dimensions = ()
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class _UnitView:
 
 
 @lru_cache(maxsize=4096)
-def context_id(period: Period, dimensions: tuple[tuple[str, str], ...] = ()) -> str:
+def context_id(period: Period, dimensions: Dimensions = ()) -> str:
     end = period.end.strftime("%Y%m%d")
     base = f"I{end}" if period.is_instant else f"D{period.start.strftime('%Y%m%d')}_{end}"
     return "_".join([base, *(member.partition(":")[2] for _, member in dimensions)])
