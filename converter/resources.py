@@ -1,15 +1,24 @@
-"""Where the project's own data lives: mapping data and output templates, overridable for installed copies."""
+"""Where the project's own data lives: mapping data and output templates, overridable for installed copies.
+
+In a checkout they are the top-level folders `taxonomy_maps/` and `templates/`; an installed wheel carries them
+inside the package (pyproject.toml maps them there), beside this file."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
+
+
+def _shipped(name: str) -> Path:
+    installed = PACKAGE_DIR / name
+    return installed if installed.is_dir() else PROJECT_ROOT / name
 
 
 def maps_dir() -> Path:
-    return Path(os.environ.get("LEGACY_XBRL_MAPS", PROJECT_ROOT / "taxonomy_maps"))
+    return Path(os.environ.get("LEGACY_XBRL_MAPS") or _shipped("taxonomy_maps"))
 
 
 def templates_dir() -> Path:
-    return Path(os.environ.get("LEGACY_XBRL_TEMPLATES", PROJECT_ROOT / "templates"))
+    return Path(os.environ.get("LEGACY_XBRL_TEMPLATES") or _shipped("templates"))

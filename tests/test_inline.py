@@ -13,7 +13,7 @@ from converter.pipeline import ConvertOptions, convert
 from converter.validate import validate_documents
 from converter.writers.inline import IX, placed_count
 from converter.writers.xhtml import XHTML, HtmlConverter, Mark, text_document, x
-from converter.readers.html_tables import parse_html
+from converter.text.html import parse_html
 from tests.conftest import FIXTURES, SEED
 
 LEGACY_HTML = FIXTURES / "html_8k_legacy_markup.htm"

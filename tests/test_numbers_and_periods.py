@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from converter.model import Period
-from converter.readers.numbers import parse_amount
+from converter.text.numbers import parse_amount
 from converter.statements.periods import column_date, column_period, duration_months
 from converter.statements.scale import detect_scale
 

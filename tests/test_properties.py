@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from converter.model import Document
 from converter.readers import html_tables, text_tables
-from converter.readers.numbers import parse_amount
+from converter.text.numbers import parse_amount
 from converter.writers.xhtml import append_marked, xml_safe, x
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

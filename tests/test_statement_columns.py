@@ -6,7 +6,7 @@ from datetime import date
 from converter.model import ColumnRole, Period, SourceRef, StatementKind, Table, TableRow
 from converter.statements import build_statements
 from converter.statements.classify import classify_table
-from converter.readers.numbers import parse_amount
+from converter.text.numbers import parse_amount
 from converter.statements.periods import period_from_caption, snap_to_fiscal_dates
 
 REF = SourceRef("t", 1)

@@ -4,19 +4,16 @@ statement of stockholders' equity prints as a section of its own."""
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
 
 from converter.mapping.labels import normalise_label
 from converter.model import Statement, StatementKind
-from converter.resources import maps_dir
-from converter.statements.vocabulary import vocabulary
+from converter.text.maps import read_toml
+from converter.text.vocabulary import vocabulary
 
 
-@lru_cache(maxsize=1)
 def _data() -> dict:
-    with open(maps_dir() / "dimensions.toml", "rb") as handle:
-        return tomllib.load(handle)
+    return read_toml("dimensions.toml")
 
 
 def axes() -> dict[str, str]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from converter.mapping.choice import unit_of
 from converter.model import FinancialDataSchedule, Fact, Period, ScheduleCheck, ScheduleValue, Unit
 from converter.resources import maps_dir
-from converter.statements.periods import start_of_span
+from converter.statements import start_of_span
 from converter.taxonomy import Taxonomy
 
 _MONTHS = re.compile(r"^(\d{1,2})-MOS$")

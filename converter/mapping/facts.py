@@ -12,14 +12,14 @@ from converter.mapping.extensions import ExtensionBuilder
 from converter.mapping.dimensions import axes, component_total, equity_components
 from converter.mapping.networks import build_network, kind_settings
 from converter.mapping.signs import SignResolver
-from converter.mapping.structure import find_sums, section_above, unbalanced_totals
+from converter.statements import find_sums, section_above, unbalanced_totals
 from converter.model import (Amount, ColumnRole, Confidence, Dimensions, Fact, Measure, Network, Period, RowMapping,
                              Statement, StatementRow, lexical)
-from converter.statements.vocabulary import vocabulary
+from converter.text.dates import month_word
+from converter.text.vocabulary import vocabulary
 from converter.taxonomy import Concept, Taxonomy
 
 _OPENING = re.compile(r"\bbeginning\b|\bstart\b|\bopening\b", re.I)
-_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 
 
 @dataclass
@@ -250,7 +250,7 @@ def _fact_period(period: Period | None, concept: Concept, label: str) -> Period 
 
 def _names_start_month(label: str, period: Period) -> bool:
     """'Cash at January 1' under a year that starts in January is the opening balance."""
-    months = {m.group(0).lower()[:3] for m in _MONTH.finditer(label)}
+    months = {m.group(0).lower()[:3] for m in month_word().finditer(label)}
     start, end = period.start.strftime("%b").lower(), period.end.strftime("%b").lower()
     return start != end and start in months and end not in months
 

@@ -10,12 +10,10 @@ from typing import Iterator
 
 from converter.model import StatementKind
 from converter.resources import maps_dir
+from converter.text.maps import MapsError, compile_pattern
+from converter.text.vocabulary import vocabulary
 
 _FOOTNOTE_MARK = re.compile(r"(\s*\((?:[a-z]|\d{1,2}|note \d+[a-z]?)\)|\*+|\s+\d)$", re.I)
-# Asides that say nothing of what the line is: note references, "(including ... of $1,328 and $2,149)", amounts,
-# "(unaudited)", and a parenthesis left open where a wrapped label was cut.
-_ASIDE = re.compile(r"\s*\((?:[^()]*\d[^()]*|\s*(?:see|including|excluding|in (?:dollars|thousands|millions)|unaudited"
-                    r"|notes?\b|approximat)[^()]*)\)|\s*\([^()]*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -26,6 +24,9 @@ class LabelRule:
     origin: str           # "FILE:LINE" for the report
     section: re.Pattern[str] | None = None   # searched in the heading or total printed last above the row
     member: tuple[str, str] | None = None    # (axis, member): the line is that part of the concept ("Products")
+
+
+_KINDS = ("any", *(kind.value for kind in StatementKind))
 
 
 @lru_cache(maxsize=1)
@@ -42,9 +43,16 @@ def strip_footnote_marks(label: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1)
+def _aside() -> re.Pattern[str]:
+    """Asides that say nothing of what the line is: amounts ("(including ... of $1,328 and $2,149)"), the words of
+    taxonomy_maps/text.toml (note references, "(unaudited)"), and a parenthesis left open where a label was cut."""
+    return re.compile(rf"\s*\((?:[^()]*\d[^()]*|\s*(?:{vocabulary().aside_words})[^()]*)\)|\s*\([^()]*$", re.I)
+
+
 @lru_cache(maxsize=8192)
 def normalise_label(label: str) -> str:
-    text = _ASIDE.sub("", strip_footnote_marks(label)).lower().replace("&", " and ")
+    text = _aside().sub("", strip_footnote_marks(label)).lower().replace("&", " and ")
     text = re.sub(r"[^a-z0-9]+", " ", text).strip()
     for pattern, expansion in _abbreviations():
         text = pattern.sub(expansion, text)
@@ -66,8 +74,12 @@ def load_rules(path: Path, origin: str) -> list[LabelRule]:
         row = dict(zip(header, (cell.strip() for cell in next(csv.reader([line])))))
         pattern = row.get("pattern") or re.escape(normalise_label(row.get("label", "")))
         section, member = row.get("section"), row.get("member")
-        rules.append(LabelRule(row.get("statement") or "any", re.compile(pattern), row["concept"],
-                               f"{origin}:{number}", re.compile(section) if section else None,
+        statement = row.get("statement") or "any"
+        if statement not in _KINDS:
+            raise MapsError(f"{origin}:{number}: unknown statement kind {statement!r} (known: {', '.join(_KINDS)})")
+        rules.append(LabelRule(statement, compile_pattern(pattern, f"{origin}:{number}", 0), row["concept"],
+                               f"{origin}:{number}",
+                               compile_pattern(section, f"{origin}:{number} (section)", 0) if section else None,
                                tuple(member.split("=", 1)) if member else None))
     return rules
 

@@ -2,11 +2,10 @@
 (taxonomy_maps/names.toml says which words may differ)."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from converter.resources import maps_dir
+from converter.text.maps import read_toml
 from converter.taxonomy import Concept
 
 
@@ -19,8 +18,7 @@ class NameRules:
 
 @lru_cache(maxsize=1)
 def name_rules() -> NameRules:
-    with open(maps_dir() / "names.toml", "rb") as handle:
-        data = tomllib.load(handle)
+    data = read_toml("names.toml")
     return NameRules(frozenset(data["ignored"]), frozenset(map(stem, data["qualifiers"])),
                      frozenset(map(stem, data["too_general"])))
 

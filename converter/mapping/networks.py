@@ -2,15 +2,14 @@
 (calculation), with weights that make the XBRL values add up the way the printed amounts do."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from typing import Callable
 from functools import lru_cache
 
 from converter.mapping.signs import SignResolver
-from converter.mapping.structure import Link
+from converter.statements import Link
 from converter.model import Network, Statement, StatementKind, Summation
-from converter.resources import maps_dir
+from converter.text.maps import MapsError, read_toml, where
 from converter.taxonomy import Concept, Taxonomy
 
 
@@ -25,8 +24,11 @@ class KindSettings:
 
 @lru_cache(maxsize=1)
 def _settings() -> dict[str, KindSettings]:
-    with open(maps_dir() / "networks.toml", "rb") as handle:
-        data = tomllib.load(handle)
+    data = read_toml("networks.toml")
+    known = {kind.value for kind in StatementKind}
+    for kind in data:
+        if kind not in known:
+            raise MapsError(f"{where('networks.toml', f'[{kind}]')}: unknown statement kind {kind!r}")
     return {kind: KindSettings(tuple(v["networks"]), v["root"], v["title"], v["period_type"],
                                frozenset(v.get("adds_as_printed", ())))
             for kind, v in data.items()}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from converter.mapping.structure import Link
+from converter.statements import Link
 from converter.model import StatementKind
 from converter.taxonomy import Concept
 

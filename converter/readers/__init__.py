@@ -7,6 +7,7 @@ from typing import Callable
 
 from converter.model import ConversionError, Document, FinancialDataSchedule, Filing, Table
 from converter.readers import cover, decode, ex27, html_tables, sgml, text_tables
+from converter.text.vocabulary import vocabulary
 
 TableReader = Callable[[Document], list[Table]]
 
@@ -23,7 +24,6 @@ SCHEDULE_READERS: dict[str, ScheduleReader] = {
     "EX-27": ex27.read_schedules,
 }
 
-_NOT_STATEMENTS = ("GRAPHIC", "ZIP", "PDF", "XML", "EX-101", "JPG", "GIF", *SCHEDULE_READERS)
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 _XBRL_ROOT = re.compile(r"<(?:\w+:)?xbrl[\s>]")
 
@@ -41,7 +41,7 @@ def read_filing(path: Path) -> Filing:
         schedule_reader = next((r for prefix, r in SCHEDULE_READERS.items() if document.type.startswith(prefix)), None)
         if schedule_reader is not None:
             schedules.extend(schedule_reader(document))
-        elif not document.type.startswith(_NOT_STATEMENTS):
+        elif not document.type.startswith((*vocabulary().not_statements, *SCHEDULE_READERS)):
             tables.extend(TABLE_READERS["html" if document.is_html else "text"](document))
     return Filing(source=str(path), header=header, documents=documents, tables=tables,
                   cover=cover.read_cover(_cover_text(documents, text)), schedules=schedules)

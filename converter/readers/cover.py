@@ -6,9 +6,9 @@ import re
 from datetime import date
 
 from converter.model import CoverPage
-from converter.readers.patterns import MONTH_NAMES, month_number
+from converter.text.dates import long_date
+from converter.text.vocabulary import month_number
 
-_LONG_DATE = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\s+(\d{1,2}),?\s+((?:19|20)\d\d)\b", re.I)
 _FORM = re.compile(r"^\s*FORM\s+(10-K405|10-KSB|10-QSB|10-K|10-Q|8-K|20-F|40-F|6-K)\b", re.I | re.M)
 _CAPTIONS = {
     "registrant_name": re.compile(r"\(exact name of (the )?registrant", re.I),
@@ -72,7 +72,7 @@ def _store_identifiers(cover: CoverPage, text: str) -> None:
 
 
 def _long_date(text: str) -> date | None:
-    match = _LONG_DATE.search(text)
+    match = long_date().search(text)
     if not match:
         return None
     try:

@@ -1,11 +1,9 @@
 """Bytes to text: EDGAR filings are ASCII in principle, Windows-1252 or Latin-1 in practice."""
 from __future__ import annotations
 
-import re
 
 from converter.model import ConversionError
 
-_C1 = re.compile(r"[\x80-\x9f]")
 _CONTROL_BYTES = bytes(range(0, 32)).replace(b"\t", b"").replace(b"\n", b"").replace(b"\r", b"").replace(b"\f", b"")
 
 
@@ -25,12 +23,6 @@ def decode_filing(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             continue
     return _normalise_newlines(data.decode("latin-1"))
-
-
-def windows_1252_controls(text: str) -> str:
-    """&#146; and friends name Windows-1252 characters, which parsers read as C1 control codes (one character
-    for one, so offsets into the text stay true)."""
-    return _C1.sub(lambda m: bytes([ord(m.group(0))]).decode("cp1252", "replace")[:1], text)
 
 
 def _utf16_without_mark(data: bytes) -> str | None:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lxml import etree, html
+from lxml import etree
 
 from converter.model import Document, SourceRef, Table, TableRow
 from converter.readers import text_tables
-from converter.readers.decode import windows_1252_controls
-from converter.readers.numbers import parse_amount
-from converter.readers.patterns import COLUMN_PHRASE, YEAR
+from converter.text.html import fix_text, locatable_elements, parse_html
+from converter.text.numbers import parse_amount
+from converter.text.numbers import YEAR
+from converter.text.vocabulary import vocabulary
 
 _BLOCK_TAGS = {"p", "div", "br", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "li", "hr", "center", "table",
                "ul", "ol", "dl", "dt", "dd", "blockquote", "title", "td", "th"}
@@ -27,9 +28,6 @@ _TRAILING_FRAGMENT = re.compile(r"^(?:\)|%|\)\s*%|%\s*\))$")
 
 MAX_CAPTION_LINES = 8     # short lines above a table that may be its title, company name and scale
 MAX_CAPTION_CHARS = 160   # a longer line is prose, which ends the caption
-
-
-LOCATABLE_TAGS = ("td", "th", "pre")
 
 
 def find_tables(document: Document) -> list[Table]:
@@ -68,31 +66,6 @@ def plain_text(text: str) -> str:
     walk(root)
     lines.append(fix_text("".join(current)))
     return "\n".join(line for line in lines if line)
-
-
-def locatable_elements(root: etree._Element) -> list[etree._Element]:
-    """The cells and <pre>s that SourceRef.element counts, in document order."""
-    return list(root.iter(*LOCATABLE_TAGS))
-
-
-_DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>", re.S | re.I)
-
-
-def parse_html(text: str) -> etree._Element | None:
-    # The HTML parser never loads DTDs or external entities; no_network is belt and braces.
-    parser = html.HTMLParser(recover=True, no_network=True, remove_comments=True, remove_pis=True)
-    # A DOCTYPE's internal subset (entity declarations) is dropped unread; its lines stay, so lines still count.
-    text = _DOCTYPE.sub(lambda m: "\n" * m.group(0).count("\n"), text[:10000]) + text[10000:]
-    try:
-        return html.document_fromstring(text, parser=parser)
-    except (etree.ParserError, ValueError):
-        return None
-
-
-def fix_text(text: str) -> str:
-    """A cell's or line's text on one line, with &#146;-style references read as Windows-1252."""
-    text = windows_1252_controls(text)
-    return " ".join(text.replace("\xa0", " ").replace("\u200b", "").split())
 
 
 class _Walker:
@@ -369,7 +342,7 @@ def _label_area_phrase(row: _Row, label_end: int) -> str:
     """'Three Months Ended June 30' printed in the label column of the header describes every column: it joins
     the caption, where periods and scale are read from."""
     text = " ".join(c.text for c in row.cells if c.start <= label_end)
-    return text if COLUMN_PHRASE.search(text) else ""
+    return text if vocabulary().column_phrase.search(text) else ""
 
 
 def _row_text(row: _Row) -> str:

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from converter.model import Document, SourceRef, Table, TableRow
-from converter.readers.patterns import COLUMN_PHRASE, FOOTNOTE_MARK, MONTH, NUMBER, YEAR
+from converter.text.numbers import FOOTNOTE_MARK, NUMBER, YEAR
+from converter.text.vocabulary import vocabulary
 
 _VALUE_TOKEN = re.compile(rf"^\$?\(?\$?-?{NUMBER}\)?%?\)?{FOOTNOTE_MARK}$")
 _DASH_TOKEN = re.compile(r"^\$?\(?(?:-{1,3}|\u2014|\u2013|-0-|nil)\)?$", re.I)
@@ -19,10 +21,6 @@ _CURRENCY_OR_SIGN = re.compile(r"^(?:\$|%|\)|\(\$?)$")
 _MARKUP = re.compile(r"</?(?:TABLE|S|C|CAPTION|PAGE|FN|F\d+)>", re.I)
 _PAGE_BREAK = re.compile(r"\s*<PAGE>", re.I)
 _UNDERLINE = re.compile(r"^[\s\-=_]+$")
-_DATE_PIECE = re.compile(rf"{MONTH}\s+\d{{1,2}},?(?:\s+(?:19|20)\d\d)?|\b(?:19|20)\d\d\b")
-_CAPTION_LINE = re.compile(
-    r"\b(?:balance sheets?|statements? of|financial (?:condition|position)|in (?:thousands|millions|billions)"
-    r"|000'?s omitted|(?:dollars|amounts) in)\b", re.I)
 
 MAX_GAP_LINES = 12       # non-numeric lines allowed between two rows of one table (wrapped labels, headings)
 MAX_PREAMBLE_LINES = 25  # how far above the first row a table's title and column headers may start
@@ -134,7 +132,7 @@ def _anchor(chunk: str, start: int) -> int:
 def _is_row(line: _Line) -> bool:
     if not line.tokens:
         return False
-    if all(YEAR.match(t.text) for t in line.tokens) and (not line.label or COLUMN_PHRASE.search(line.label)):
+    if all(YEAR.match(t.text) for t in line.tokens) and (not line.label or vocabulary().column_phrase.search(line.label)):
         return False     # "2003     2002" is a column header
     if len(line.tokens) >= 2:
         return True
@@ -148,7 +146,7 @@ def _is_prose(line: _Line) -> bool:
 
 
 def _breaks_table(line: _Line) -> bool:
-    return _is_prose(line) or bool(_CAPTION_LINE.search(line.text))
+    return _is_prose(line) or bool(vocabulary().caption_line.search(line.text))
 
 
 def _table_blocks(lines: list[_Line]) -> list[tuple[int, int, int]]:
@@ -190,7 +188,7 @@ def _build_table(document: str, lines: list[_Line], preamble_start: int, first: 
     if not columns:
         return None
     preamble = lines[preamble_start:first]
-    caption_end = max((i + 1 for i, line in enumerate(preamble) if _CAPTION_LINE.search(line.text)
+    caption_end = max((i + 1 for i, line in enumerate(preamble) if vocabulary().caption_line.search(line.text)
                        and not line.tokens), default=0)
     caption = [line.text.strip() for line in preamble[:caption_end] if line.text.strip()]
     header_lines, leading_body = _split_headers(preamble[caption_end:], columns)
@@ -241,7 +239,7 @@ def _column_headers(header_lines: list[_Line], columns: list[_Column]) -> tuple[
         if _UNDERLINE.match(line.text):
             continue
         label_area = " ".join(m.group(0) for m in re.finditer(r"\S+(?: \S+)*", line.text) if m.end() < area_start)
-        if COLUMN_PHRASE.search(label_area):
+        if vocabulary().column_phrase.search(label_area):
             spanning.append(label_area)
         for index, chunk in _assign_chunks(line.text, columns).items():
             texts[index].append(chunk)
@@ -273,12 +271,18 @@ def _assign_chunks(text: str, columns: list[_Column]) -> dict[int, str]:
 
 def _split_dates(start: int, chunk: str) -> list[tuple[int, int, str]]:
     """'March 31, December 31,' printed with one space between is two headers, not one."""
-    pieces = list(_DATE_PIECE.finditer(chunk))
+    pieces = list(_date_piece().finditer(chunk))
     if len(pieces) < 2 or sum(len(p.group(0)) for p in pieces) < len(chunk.replace(" ", "")) * 0.6:
         return [(start, start + len(chunk), chunk)]
     bounds = [p.start() for p in pieces] + [len(chunk)]
     bounds[0] = 0
     return [(start + a, start + b, chunk[a:b].strip()) for a, b in zip(bounds, bounds[1:])]
+
+
+@lru_cache(maxsize=1)
+def _date_piece() -> re.Pattern[str]:
+    """A month and day with or without its year, or a year alone: one header of a column."""
+    return re.compile(rf"{vocabulary().month}\s+\d{{1,2}},?(?:\s+(?:19|20)\d\d)?|\b(?:19|20)\d\d\b")
 
 
 def _distance(start: int, end: int, column: _Column) -> int:

@@ -1,4 +1,7 @@
-"""From reader tables to statements: what kind each table is, its columns' periods and roles, its scale."""
+"""Statements: tables to financial statements (kind, columns and periods, scale, rows and measures), and the sums
+each prints. Later stages use what this face hands on, never the modules behind it."""
 from converter.statements.build import build_statements
+from converter.statements.periods import start_of_span
+from converter.statements.structure import Link, find_sums, section_above, unbalanced_totals
 
-__all__ = ["build_statements"]
+__all__ = ["Link", "build_statements", "find_sums", "section_above", "start_of_span", "unbalanced_totals"]

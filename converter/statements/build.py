@@ -6,13 +6,13 @@ import re
 from converter.model import (Amount, Column, ColumnRole, Measure, Period, Statement, StatementKind, StatementRow,
                              Table, TableRow)
 from converter.statements.classify import classify_table, column_role, separate_segments
-from converter.readers.numbers import parse_amount
-from converter.readers.patterns import COLUMN_PHRASE, YEAR
+from converter.text.numbers import parse_amount
+from converter.text.numbers import YEAR
 from converter.statements.periods import column_period, duration_months, period_from_caption, snap_to_fiscal_dates
 from converter.statements.scale import detect_scale
 from converter.statements.rollforward import date_rolled_forward_rows
 from converter.statements.segments import mark_segment_blocks
-from converter.statements.vocabulary import vocabulary
+from converter.text.vocabulary import vocabulary
 
 _ANNUAL_FORMS = re.compile(r"^10-?K", re.I)
 
@@ -125,7 +125,7 @@ def _repeats_column_headers(row: TableRow) -> bool:
     """'Three Months Ended June 30,  2003  2004' printed again inside the table: years, not amounts."""
     cells = [cell.strip() for cell in row.cells if cell.strip()]
     return bool(cells) and all(YEAR.match(cell) for cell in cells) and (
-        not row.label.strip() or bool(COLUMN_PHRASE.search(row.label)))
+        not row.label.strip() or bool(vocabulary().column_phrase.search(row.label)))
 
 
 def _measure(label: str, amounts: list[Amount | None], kind: StatementKind) -> Measure:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from converter.model import Column, ColumnRole, Period, StatementKind, Table
-from converter.statements.vocabulary import vocabulary
+from converter.text.vocabulary import vocabulary
 
 MIN_LABEL_MATCHES = 2
 

@@ -7,11 +7,9 @@ import re
 from datetime import date, timedelta
 
 from converter.model import Period
-from converter.readers.patterns import MONTH, month_number
+from converter.text.dates import full_date, month_and_day
+from converter.text.vocabulary import month_number
 
-_MONTH = rf"(?P<month>{MONTH})"
-_FULL_DATE = re.compile(_MONTH + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
-_MONTH_DAY = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})\b", re.I)
 _YEAR = re.compile(r"(?<![\d,.])(?P<year>(?:19|20)\d\d)(?![\d,])")
 _NUMERIC_DATE = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d\d)\b")
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "thirteen": 13,
@@ -24,7 +22,7 @@ _YEAR_WORDS = re.compile(r"\b(years?|fiscal|annual|twelve months)\b", re.I)
 
 def column_date(header: str) -> date | None:
     """The last date the header names: 'March 31, 2003', 'March 31,' with the year elsewhere, or '3/31/03'."""
-    full = list(_FULL_DATE.finditer(header))
+    full = list(full_date().finditer(header))
     if full:
         return _safe_date(full[-1].group("year"), full[-1].group("month"), full[-1].group("day"))
     numeric = list(_NUMERIC_DATE.finditer(header))
@@ -33,7 +31,7 @@ def column_date(header: str) -> date | None:
         year = m.group("year")
         year = year if len(year) == 4 else ("19" if int(year) > 50 else "20") + year
         return _safe_date(year, m.group("month"), m.group("day"))
-    month_day = list(_MONTH_DAY.finditer(header))
+    month_day = list(month_and_day().finditer(header))
     years = list(_YEAR.finditer(header))
     if month_day and years:
         return _safe_date(years[-1].group("year"), month_day[-1].group("month"), month_day[-1].group("day"))
@@ -101,8 +99,8 @@ def period_from_caption(header: str, caption: list[str], instant: bool,
         return None
     year = years[-1]
     for line in caption:
-        same_year = [m for m in _FULL_DATE.finditer(line) if m.group("year") == year]
-        month_day = same_year[0] if same_year else next(iter(reversed(list(_MONTH_DAY.finditer(line)))), None)
+        same_year = [m for m in full_date().finditer(line) if m.group("year") == year]
+        month_day = same_year[0] if same_year else next(iter(reversed(list(month_and_day().finditer(line)))), None)
         if month_day is None:
             continue
         end = _safe_date(year, month_day.group("month"), month_day.group("day"))

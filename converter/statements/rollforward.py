@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from converter.model import Period, StatementRow
 from converter.statements.periods import column_date, column_period, duration_months
-from converter.statements.vocabulary import vocabulary
+from converter.text.vocabulary import vocabulary
 
 
 def date_rolled_forward_rows(rows: list[StatementRow]) -> None:

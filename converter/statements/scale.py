@@ -2,19 +2,18 @@
 from __future__ import annotations
 
 from converter.model import Scale
-from converter.statements.vocabulary import vocabulary
+from converter.text.vocabulary import vocabulary
 
 
 def detect_scale(texts: list[str]) -> Scale:
     """'(In thousands, except per share data)': money and shares x1000; per-share amounts are never scaled."""
     text = " ".join(texts)
-    patterns = vocabulary().scale
+    words = vocabulary()
     # the scale named first is the money's: "(in millions, except share amounts which are reflected in thousands)"
-    named = sorted((found.start(), exponent) for name, exponent in (("thousands", 3), ("millions", 6), ("billions", 9))
-                   if (found := patterns[name].search(text)))
+    named = sorted((found.start(), scale.power) for scale in words.money_scales if (found := scale.pattern.search(text)))
     power = named[0][1] if named else 0
-    if patterns["shares_in_thousands"].search(text):
+    if words.shares_scale["shares_in_thousands"].search(text):
         shares = 3
     else:
-        shares = 0 if patterns["shares_unscaled"].search(text) else power
+        shares = 0 if words.shares_scale["shares_unscaled"].search(text) else power
     return Scale(money=power, shares=shares)

@@ -9,7 +9,7 @@ import re
 from typing import Iterator
 
 from converter.model import StatementRow
-from converter.statements.vocabulary import vocabulary
+from converter.text.vocabulary import vocabulary
 
 
 MIN_BLOCK_LINES = 2     # a heading over one line and its restatement ("Extraordinary item:" ...) is no segment

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from converter.model import Measure, Statement, StatementKind
-from converter.statements.vocabulary import vocabulary
+from converter.text.vocabulary import vocabulary
 
 MAX_CHILDREN = 25
 

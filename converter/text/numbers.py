@@ -1,10 +1,18 @@
-"""Printed numbers: '$(1,234)', '(0.02)', '$--', '66.1%', '1,234*', '1,234(a)'."""
+"""The grammar of printed numbers, shared by readers, statements and writers: '$(1,234)', '(0.02)', '$--',
+'66.1%', '1,234*', '1,234(a)'."""
 from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
 
 from converter.model import Amount
+
+# A printed number's digits: "1,234", "1234.5", ".25".
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# A footnote mark printed after a figure: "1,234(a)", "1,234*", "1,234\u2020".
+FOOTNOTE_MARK = r"(?:\s*(?:\([a-z]\)|\*+|\u2020|\u2021))?"
+# A year as a column header prints it: "2003".
+YEAR = re.compile(r"^(?:19|20)\d\d$")
 
 _ZERO = re.compile(r"^\$?\s*\(?\s*(?:-{1,3}|\u2014|\u2013|-0-|nil)\s*\)?$", re.I)
 _NUMBER = re.compile(r"^(?P<neg1>\()?\s*\$?\s*(?P<neg2>\()?\s*(?P<minus>-)?\s*\$?\s*(?P<digits>[\d,]*\.?\d+)\s*"

@@ -18,7 +18,9 @@ from lxml import etree
 
 from converter import __version__
 from converter.model import Document, Fact, FactSet, lexical
-from converter.readers.html_tables import locatable_elements, parse_html
+from converter.text.dates import printed_long_date
+from converter.text.html import locatable_elements, parse_html
+from converter.text.vocabulary import vocabulary
 from converter.writers.instance import fact_context_id, xbrl_resources
 from converter.writers.naming import OutputNames, fact_id
 from converter.writers.templating import render
@@ -26,14 +28,11 @@ from converter.writers.xhtml import XHTML, HtmlConverter, Mark, text_document, x
 
 IX = "http://www.xbrl.org/2013/inlineXBRL"
 IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
-_SKIPPED_DOCUMENTS = ("GRAPHIC", "ZIP", "PDF", "XML", "EX-101", "JPG", "GIF")
 _FIGURE = re.compile(r"-0-|\d[\d,]*(?:\.\d+)?|-{1,3}(?![\d.])|[\u2014\u2013]|\bnil\b", re.I)
 _NUM_DOT_DECIMAL = re.compile(r"^\d{1,3}(?:,?\d{3})*(?:\.\d+)?$")
 HTML_COVER_CHARACTERS = 8000
 _PAGE_BREAK = re.compile(r"\f|<PAGE>", re.I)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PRINTED_DATE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                           r"December) {1,2}\d{1,2}, {1,2}\d{4}\b")
 _SCALES = range(-6, 13)      # from percentages printed for fractions to trillions
 
 
@@ -67,7 +66,7 @@ def placed_count(markup: str) -> int:
 
 
 def _rendered_documents(documents: list[Document]) -> list[Document]:
-    return [d for d in documents if not d.type.startswith(_SKIPPED_DOCUMENTS) and not _is_uuencoded(d.text)]
+    return [d for d in documents if not d.type.startswith(vocabulary().not_statements) and not _is_uuencoded(d.text)]
 
 
 def _is_uuencoded(text: str) -> bool:
@@ -136,7 +135,7 @@ def _cover_marks(text: str, tagged: list[_Tagged], taken: list[Mark]) -> list[Ma
         for match in _cover_candidates(cover, item.fact):
             if not any(m.start < match.end() and match.start() < m.end for m in taken + marks):
                 attributes = {"name": item.fact.concept, "contextRef": fact_context_id(item.fact), "id": item.id}
-                if _PRINTED_DATE.fullmatch(match.group(0)):
+                if printed_long_date().fullmatch(match.group(0)):
                     attributes["format"] = "ixt:date-monthname-day-year-en"
                 item.mark = Mark(match.start(), match.end(), match.group(0),
                                  etree.Element(f"{{{IX}}}nonNumeric", attributes, nsmap={"ix": IX}))
@@ -173,7 +172,7 @@ def _cover_end(text: str) -> int:
 def _cover_candidates(cover: str, fact: Fact) -> list[re.Match]:
     value = str(fact.value)
     if _ISO_DATE.match(value):
-        return [m for m in _PRINTED_DATE.finditer(cover) if _printed_date(m) == value]
+        return [m for m in printed_long_date().finditer(cover) if _printed_date(m) == value]
     return list(re.finditer(rf"(?<![\w-]){re.escape(value)}(?![\w-])", cover))
 
 

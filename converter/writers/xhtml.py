@@ -17,8 +17,7 @@ from typing import Callable
 
 from lxml import etree
 
-from converter.readers.decode import windows_1252_controls
-from converter.readers.html_tables import locatable_elements
+from converter.text.html import locatable_elements, windows_1252_controls
 from converter.writers.templating import XML_INVALID
 
 XHTML = "http://www.w3.org/1999/xhtml"
