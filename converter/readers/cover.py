@@ -6,8 +6,7 @@ import re
 from datetime import date
 
 from converter.model import CoverPage
-from converter.text.dates import long_date
-from converter.text.vocabulary import month_number
+from converter.text.dates import long_date, month_number
 
 _FORM = re.compile(r"^\s*FORM\s+(10-K405|10-KSB|10-QSB|10-K|10-Q|8-K|20-F|40-F|6-K)\b", re.I | re.M)
 _CAPTIONS = {

@@ -1,7 +1,6 @@
 """Bytes to text: EDGAR filings are ASCII in principle, Windows-1252 or Latin-1 in practice."""
 from __future__ import annotations
 
-
 from converter.model import ConversionError
 
 _CONTROL_BYTES = bytes(range(0, 32)).replace(b"\t", b"").replace(b"\n", b"").replace(b"\r", b"").replace(b"\f", b"")

@@ -7,7 +7,7 @@ import re
 from datetime import date
 from converter.model import Document, FinancialDataSchedule, ScheduleValue, SourceRef
 from converter.text.numbers import parse_amount
-from converter.text.vocabulary import month_number
+from converter.text.dates import month_number
 
 _TAG_LINE = re.compile(r"^\s*<(?P<tag>[A-Z0-9][A-Z0-9&/.-]*)>[ \t]*(?P<value>[^<\n]*?)[ \t]*(?P<marks>(?:<F\d+>\s*)*)$",
                        re.M)

@@ -16,8 +16,7 @@ from lxml import etree
 from converter.model import Document, SourceRef, Table, TableRow
 from converter.readers import text_tables
 from converter.text.html import fix_text, locatable_elements, parse_html
-from converter.text.numbers import parse_amount
-from converter.text.numbers import YEAR
+from converter.text.numbers import YEAR, parse_amount
 from converter.text.vocabulary import vocabulary
 
 _BLOCK_TAGS = {"p", "div", "br", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "li", "hr", "center", "table",

@@ -132,7 +132,8 @@ def _anchor(chunk: str, start: int) -> int:
 def _is_row(line: _Line) -> bool:
     if not line.tokens:
         return False
-    if all(YEAR.match(t.text) for t in line.tokens) and (not line.label or vocabulary().column_phrase.search(line.label)):
+    if all(YEAR.match(t.text) for t in line.tokens) and (
+            not line.label or vocabulary().column_phrase.search(line.label)):
         return False     # "2003     2002" is a column header
     if len(line.tokens) >= 2:
         return True

@@ -6,8 +6,7 @@ import re
 from converter.model import (Amount, Column, ColumnRole, Measure, Period, Statement, StatementKind, StatementRow,
                              Table, TableRow)
 from converter.statements.classify import classify_table, column_role, separate_segments
-from converter.text.numbers import parse_amount
-from converter.text.numbers import YEAR
+from converter.text.numbers import YEAR, parse_amount
 from converter.statements.periods import column_period, duration_months, period_from_caption, snap_to_fiscal_dates
 from converter.statements.scale import detect_scale
 from converter.statements.rollforward import date_rolled_forward_rows

@@ -7,8 +7,7 @@ import re
 from datetime import date, timedelta
 
 from converter.model import Period
-from converter.text.dates import full_date, month_and_day
-from converter.text.vocabulary import month_number
+from converter.text.dates import full_date, month_and_day, month_number
 
 _YEAR = re.compile(r"(?<![\d,.])(?P<year>(?:19|20)\d\d)(?![\d,])")
 _NUMERIC_DATE = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d\d)\b")

@@ -10,7 +10,8 @@ def detect_scale(texts: list[str]) -> Scale:
     text = " ".join(texts)
     words = vocabulary()
     # the scale named first is the money's: "(in millions, except share amounts which are reflected in thousands)"
-    named = sorted((found.start(), scale.power) for scale in words.money_scales if (found := scale.pattern.search(text)))
+    named = sorted((found.start(), scale.power) for scale in words.money_scales
+                   if (found := scale.pattern.search(text)))
     power = named[0][1] if named else 0
     if words.shares_scale["shares_in_thousands"].search(text):
         shares = 3

@@ -39,3 +39,11 @@ def month_word() -> re.Pattern[str]:
     """Any word naming a month ('Cash at January 1'); its first three letters tell which."""
     prefixes = "|".join(name[:3] for name in vocabulary().months)
     return re.compile(rf"\b(?:{prefixes})[a-z]*\b", re.I)
+
+
+def month_number(name: str) -> int | None:
+    """'March', 'Mar.', 'MAR' -> 3."""
+    prefix = name[:3].lower()
+    if len(prefix) != 3:
+        return None
+    return next((number for number, full in enumerate(vocabulary().months, start=1) if full.startswith(prefix)), None)

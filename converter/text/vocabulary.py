@@ -58,7 +58,8 @@ def vocabulary() -> Vocabulary:
 
     kinds = [_kind_pattern(entry) for entry in statements["kind"]]
     scale = statements["scale"]
-    money_scales = [MoneyScale(int(entry["power"]), compile_pattern(entry["pattern"], where(STATEMENTS, entry["pattern"])))
+    money_scales = [MoneyScale(int(entry["power"]),
+                               compile_pattern(entry["pattern"], where(STATEMENTS, entry["pattern"])))
                     for entry in scale["money"]]
     months = tuple(name.lower() for name in text["dates"]["months"])
     if len(months) != 12:
@@ -85,10 +86,3 @@ def _kind_pattern(entry: dict[str, str]) -> KindPattern:
     return KindPattern(kind, compile_pattern(entry["caption"], origin), compile_pattern(entry["labels"], origin),
                        compile_pattern(entry["also"], origin) if "also" in entry else None)
 
-
-def month_number(name: str) -> int | None:
-    """'March', 'Mar.', 'MAR' -> 3."""
-    prefix = name[:3].lower()
-    if len(prefix) != 3:
-        return None
-    return next((number for number, full in enumerate(vocabulary().months, start=1) if full.startswith(prefix)), None)
