@@ -122,8 +122,9 @@ def _batch(args: argparse.Namespace) -> int:
 
 def _print_summary(result) -> None:
     report = result.report
-    for warning in report["warnings"]:
-        _err.print(f"legacy-xbrl: warning: {warning}", markup=False)
+    for issue in report["issues"]:
+        if issue["severity"] != "note":
+            _err.print(f"legacy-xbrl: {issue['severity']}: {issue['code']}: {issue['message']}", markup=False)
     for error in report["validation"]["errors"][:20]:
         _err.print(f"legacy-xbrl: validation error: {error}", markup=False)
     kinds = ", ".join(s["kind"] for s in report["statements"])

@@ -231,6 +231,10 @@ class Fact:
     decimals: int | None = None
     source: SourceRef | None = None
     dimensions: Dimensions = ()     # (axis, member) qnames: a segment's figure, not the total
+    # where the figure came from, for the checks and the inline writer (none of it is part of the fact's identity)
+    statement: int | None = field(default=None, compare=False)   # index of its statement; None: cover, EX-27
+    scale: int = field(default=0, compare=False)                 # the power of ten its printed figure was scaled by
+    closes_sum: bool = field(default=False, compare=False)       # a printed total its printed lines add up to
 
 
 class Confidence(str, Enum):
@@ -307,6 +311,42 @@ class ScheduleCheck:
         "agrees", "differs", "not_in_statements", "unmapped", "blank")
 
 
+class Severity(str, Enum):
+    ERROR = "error"        # a figure withheld, a filing part lost: the output says less than the filing
+    WARNING = "warning"    # the output may be wrong or incomplete where it says
+    NOTE = "note"          # worth knowing, nothing lost
+
+
+class IssueCode(str, Enum):
+    """What went wrong, as a stable code: report.json lists issues by these, and the README documents each."""
+    NO_CIK = "no-cik"                              # entity identified by the registrant's name
+    TOTAL_NOT_SUM = "total-not-sum"                # a printed total closes no run of the lines above it
+    SUM_NOT_WRITTEN = "sum-not-written"            # a printed sum the calculation linkbase cannot state soundly
+    SUMS_DISAGREE = "sums-disagree"                # two statements print one total with different items
+    INCONSISTENT_SUM = "inconsistent-sum"          # a written sum its facts do not satisfy
+    CONFLICTING_VALUES = "conflicting-values"      # one fact printed with two values: both withheld
+    UNBALANCED = "unbalanced"                      # total assets differ from total liabilities and equity
+    PER_SHARE_MISMATCH = "per-share-mismatch"      # EPS x weighted shares is not the income, by a scale or sign
+    SIGN_AGAINST_MEANING = "sign-against-meaning"  # a never-negative concept (learned from filers) written negative
+
+
+@dataclass(frozen=True)
+class Issue:
+    code: IssueCode
+    severity: Severity
+    message: str
+    where: SourceRef | None = None
+
+
+@dataclass(frozen=True)
+class Withheld:
+    """A fact the filing's own arithmetic (or a second printing of it) contradicts: never written; report.json
+    lists it with the issue that withheld it."""
+    fact: Fact
+    code: IssueCode
+    reason: str
+
+
 @dataclass(frozen=True)
 class Entity:
     scheme: str
@@ -319,12 +359,11 @@ class FactSet:
     entity: Entity
     facts: list[Fact]
     rows: list[RowMapping]
-    warnings: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    withheld: list[Withheld] = field(default_factory=list)
     namespaces: dict[str, str] = field(default_factory=dict)   # prefix -> namespace of every concept used
     schema_urls: dict[str, str] = field(default_factory=dict)   # prefix -> official schema of a standard taxonomy
     schedule_checks: list[ScheduleCheck] = field(default_factory=list)
     extension: Extension | None = None
     networks: list[Network] = field(default_factory=list)
-    structure_issues: list[str] = field(default_factory=list)   # printed totals that do not add up
     documents: list[Document] = field(default_factory=list)     # the filing's documents, where the facts stand
-    inconsistent_sums: list[str] = field(default_factory=list)  # written sums the facts do not satisfy

@@ -10,6 +10,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from converter.checks import check_facts
 from converter.mapping import map_filing
 from converter.model import ConversionError
 from converter.readers import read_filing
@@ -54,6 +55,7 @@ def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResul
     packages = find_packages(options.taxonomy_packages)
     taxonomy = load_taxonomy(packages, options.taxonomy_year, options.online)
     facts = map_filing(filing, statements, taxonomy, options.cik, options.mapping_overrides)
+    check_facts(facts)
     if not any(f.concept.startswith("us-gaap:") for f in facts.facts):
         raise ConversionError(f"{source}: {len(statements)} statement(s) found but no line could be tagged")
     stem = outdir.name

@@ -2,7 +2,7 @@
 (../shared/tools/ex27_truth.py strip), converted, and scored against the schedule's key values (matched /
 expected); a conflict is a us-gaap fact of an expected concept and period whose value differs.
 
-Usage: python scripts/ex27_recall.py [--corpus DIR] [--held-out FOLDER ...]
+Usage: python scripts/ex27_recall.py [--corpus DIR] [--held-out FOLDER ...] [--details]
 FOLDERs are top-level corpus folders reported apart (data never tuned on). A measurement, not a test."""
 from __future__ import annotations
 
@@ -20,6 +20,12 @@ from converter.pipeline import ConvertOptions, convert
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 sys.path.insert(0, str(SHARED / "tools"))
 import ex27_truth  # noqa: E402  (the shared truth tool)
+
+THIRD_BATCH = ["najmabad-sec_edgar_company_filings", "kuldeepgaur02-GTECH-RESEARCH-",
+               "williamshue-GATech-FinServInnovLab-SummerTask",
+               "seanjyu-explaining_2008_financial_crisis_through_sec_filings", "advaitkumar3107-sec_10k_analysis",
+               "Yyyyyolo-10K-Analyzer", "grantgaffney-Ticker-10k-Sentiment-Analysis", "196sigma-edgar_download"]
+DETAILS = False
 
 
 def _same_period(expected: dict, period: str) -> bool:
@@ -62,14 +68,21 @@ def measure(path: Path) -> tuple[int, int, int]:
                       and _same_period(entry, period)]
         if candidates and all(abs(value - want) > tolerance for value in candidates):
             conflicts += 1
+            if DETAILS:
+                print(f"  conflict {entry['tag']} {'/'.join(sorted(entry['concepts']))[:60]} {entry['end']}: "
+                      f"schedule {want}, written {', '.join(map(str, candidates))}", file=sys.stderr)
     return scored["expected"], scored["matched"], conflicts
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--corpus", type=Path, default=SHARED / "corpus_raw")
-    parser.add_argument("--held-out", nargs="*", default=[])
+    parser.add_argument("--held-out", nargs="*", default=THIRD_BATCH,
+                        help="folders reported apart (default: the corpus's third batch, never tuned on)")
+    parser.add_argument("--details", action="store_true", help="print each conflict to stderr")
     args = parser.parse_args()
+    global DETAILS
+    DETAILS = args.details
     with open(args.corpus / "INDEX.tsv", newline="") as handle:
         entries = [row for row in csv.DictReader(handle, delimiter="\t") if row["has_ex27"] == "y"]
     totals: dict[str, list[int]] = {"tuned": [0, 0, 0, 0], "held out": [0, 0, 0, 0]}

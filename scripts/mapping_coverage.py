@@ -51,7 +51,7 @@ def measure(path: Path, validate: bool) -> Coverage:
     result.standard = sum(1 for row in items if row["concept"] and not row["extension"])
     result.extensions = sum(1 for row in items if row["extension"])
     result.unmapped = [row["label"] for row in items if row["extension"] or not row["concept"]]
-    result.unbalanced = len(report["structure"]["totals_not_adding_up"])
+    result.unbalanced = report["issue_counts"].get("total-not-sum", 0)
     if validate:
         result.valid = report["validation"]["valid"]
         result.inconsistencies = len(report["validation"]["calculation_inconsistencies"])

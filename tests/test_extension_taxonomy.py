@@ -67,7 +67,8 @@ def test_calculation_linkbase_mirrors_the_printed_sums(conversion):
     assert arcs[("us-gaap_NetIncomeLoss", "northwind_CumulativeEffectOfAccountingChangeNetOfTax")] == "1"
     assert arcs[("us-gaap_StockholdersEquity", "us-gaap_TreasuryStockValue")] == "-1"
     assert arcs[("us-gaap_Assets", "us-gaap_AssetsCurrent")] == "1"
-    assert conversion.report["structure"] == {"totals_not_adding_up": [], "summations": len(arcs), "inconsistent_sums": []}
+    assert conversion.report["summations"] == len(arcs)
+    assert conversion.report["issue_counts"] == {}, conversion.report["issues"]
 
 
 def test_arelle_finds_the_output_valid_and_the_sums_consistent(conversion):
@@ -94,4 +95,5 @@ def test_a_printed_total_that_does_not_add_up_is_reported(tmp_path, taxonomy_pac
     source = tmp_path / "broken.txt"
     source.write_text(broken)
     report = convert(source, tmp_path / "out", ConvertOptions(cik="456", validate=False)).report
-    assert any("Total current assets" in issue for issue in report["structure"]["totals_not_adding_up"])
+    assert any(issue["code"] == "total-not-sum" and "Total current assets" in issue["message"]
+               for issue in report["issues"])

@@ -118,8 +118,8 @@ def test_mutated_filings(tmp_path, taxonomy_packages, path):
         assert report["facts"] == len(report["fact_list"])
         for name in report["outputs"].values():
             etree.parse(str(out / name))
-        reported = {" ".join(line.split(" ")[:2]).rstrip(":")
-                    for line in report["structure"]["inconsistent_sums"]}
+        reported = {" ".join(issue["message"].split(" ")[:2]).rstrip(":")
+                    for issue in report["issues"] if issue["code"] == "inconsistent-sum"}
         for concept, period in _unsatisfied_sums(out / report["outputs"]["instance"],
                                                  out / report["outputs"]["calculation"]):
             assert f"{concept} {period}" in reported, (path, number, concept, period)

@@ -12,7 +12,7 @@ from converter.mapping.facts import map_statement
 from converter.mapping.choice import ConceptChooser
 from converter.mapping.extensions import ExtensionBuilder
 from converter.mapping.labels import LabelMap, normalise_label
-from converter.model import (Amount, Entity, Column, ColumnRole, Fact, Measure, Period, Scale, SourceRef, Statement,
+from converter.model import (Amount, Entity, Column, ColumnRole, Fact, IssueCode, Measure, Period, Scale, SourceRef, Statement,
                              StatementKind, StatementRow, Unit)
 from converter.resources import maps_dir
 from converter.taxonomy import load_taxonomy
@@ -114,10 +114,13 @@ def test_expense_in_parentheses_outside_any_sum_is_positive(taxonomy):
     assert values["IncomeTaxExpenseBenefit"] == -40000        # a benefit is a negative expense
 
 
-def test_duplicated_columns_give_one_fact_and_conflicts_are_reported():
-    fact = Fact("us-gaap:Revenues", Decimal(5), Q, Unit.USD, -3)
-    unique, conflicts = deduplicate([fact, fact, Fact("us-gaap:Revenues", Decimal(6), Q, Unit.USD, -3)])
-    assert unique == [fact] and len(conflicts) == 1
+def test_duplicated_columns_give_one_fact_and_conflicting_values_are_withheld():
+    fact = Fact("us-gaap:Revenues", Decimal(5000), Q, Unit.USD, -3)
+    assert deduplicate([fact, fact]) == ([fact], [])
+    other = Fact("us-gaap:Revenues", Decimal(6000), Q, Unit.USD, -3)
+    unique, withheld = deduplicate([fact, fact, other])
+    assert unique == [] and [w.fact for w in withheld] == [fact, other]
+    assert {w.code for w in withheld} == {IssueCode.CONFLICTING_VALUES}
 
 
 CF, EQ = StatementKind.CASH_FLOW, StatementKind.EQUITY

@@ -142,7 +142,7 @@ def test_no_cik_means_a_documented_non_cik_identifier(seed_conversion):
     identifier = _instance(seed_conversion).find(".//xbrli:identifier", NS)
     assert identifier.get("scheme") != "http://www.sec.gov/CIK"
     assert identifier.text == "SONUS-NETWORKS-INC"
-    assert any("no CIK" in w for w in seed_conversion.report["warnings"])
+    assert [i["code"] for i in seed_conversion.report["issues"] if "no CIK" in i["message"]] == ["no-cik"]
 
 
 def test_arelle_finds_no_error(seed_conversion):

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
-from converter.mapping.calculations import inconsistent_sums
 from converter.mapping.choice import ConceptChooser
 from converter.mapping.cover import cover_facts, document_date
 from converter.mapping.ex27 import check_schedules
@@ -13,8 +13,9 @@ from converter.mapping.extensions import ExtensionBuilder
 from converter.mapping.facts import MappingContext, map_statement
 from converter.mapping.labels import LabelMap
 from converter.mapping.networks import merge_networks
-from converter.model import Entity, Fact, FactSet, Filing, Period, Statement
+from converter.model import Entity, Fact, FactSet, Filing, Issue, IssueCode, Period, Severity, Statement, Withheld
 from converter.taxonomy import Taxonomy
+from converter.text.numbers import agree_at_precision
 
 CIK_SCHEME = "http://www.sec.gov/CIK"
 UNIDENTIFIED_SCHEME = "urn:legacy-xbrl:registrant-name"
@@ -22,25 +23,25 @@ UNIDENTIFIED_SCHEME = "urn:legacy-xbrl:registrant-name"
 
 def map_filing(filing: Filing, statements: list[Statement], taxonomy: Taxonomy, cik: str | None = None,
                overrides: Path | None = None) -> FactSet:
-    entity, warnings = choose_entity(filing, cik)
+    entity, issues = choose_entity(filing, cik)
     context = mapping_context(taxonomy, entity, document_date(filing.cover, filing.header), overrides)
     extensions = context.extensions
     facts: list[Fact] = []
-    result = FactSet(entity=entity, facts=[], rows=[], warnings=warnings, documents=filing.documents)
+    result = FactSet(entity=entity, facts=[], rows=[], issues=issues, documents=filing.documents)
     for index, statement in enumerate(statements):
         mapped = map_statement(index, statement, context)
         facts.extend(mapped.facts)
         result.rows.extend(mapped.rows)
-        result.structure_issues.extend(mapped.issues)
+        issues.extend(mapped.issues)
         if mapped.network is not None and mapped.network.concepts:
             result.networks.append(mapped.network)
-    result.networks, issues = merge_networks(result.networks)
-    result.structure_issues.extend(issues)
-    unique, conflicts = deduplicate(facts)
-    warnings.extend(conflicts)
+    result.networks, merge_issues = merge_networks(result.networks)
+    issues.extend(merge_issues)
+    unique, conflicting = deduplicate(facts)
     schedule_facts, checks = check_schedules(filing.schedules, unique, taxonomy)
-    unique, conflicts = deduplicate(unique + schedule_facts)
-    warnings.extend(conflicts)
+    unique, conflicting_schedule = deduplicate(unique + schedule_facts)
+    result.withheld = conflicting + conflicting_schedule
+    issues.extend(_withheld_issues(result.withheld))
     period = _document_period(filing, unique)
     if period is not None:
         unique = cover_facts(filing.cover, filing.header, period, entity.identifier
@@ -50,7 +51,6 @@ def map_filing(filing: Filing, statements: list[Statement], taxonomy: Taxonomy, 
     result.namespaces = dict(taxonomy.namespaces, **{extensions.prefix: extensions.namespace})
     result.schema_urls = dict(taxonomy.schema_urls)
     result.schedule_checks = checks
-    result.inconsistent_sums = inconsistent_sums(result)
     return result
 
 
@@ -60,31 +60,56 @@ def mapping_context(taxonomy: Taxonomy, entity: Entity, when: date | None = None
                           ExtensionBuilder(taxonomy, entity.name, entity.identifier, when))
 
 
-def choose_entity(filing: Filing, cik: str | None) -> tuple[Entity, list[str]]:
+def choose_entity(filing: Filing, cik: str | None) -> tuple[Entity, list[Issue]]:
     """The CIK from the SEC header, else --cik; with neither, the registrant's name (never an invented CIK)."""
     name = filing.cover.registrant_name or filing.header.company_name
     chosen = filing.header.cik or (cik.strip().zfill(10) if cik else None)
     if chosen:
         return Entity(CIK_SCHEME, chosen, name), []
     identifier = re.sub(r"[^A-Za-z0-9]+", "-", name or "UNKNOWN").strip("-").upper() or "UNKNOWN"
-    return Entity(UNIDENTIFIED_SCHEME, identifier, name), [
-        f"no CIK in the filing and none given (--cik): entity identified as {identifier!r} "
-        f"in scheme {UNIDENTIFIED_SCHEME}"]
+    return Entity(UNIDENTIFIED_SCHEME, identifier, name), [Issue(
+        IssueCode.NO_CIK, Severity.WARNING, f"no CIK in the filing and none given (--cik): entity identified as "
+        f"{identifier!r} in scheme {UNIDENTIFIED_SCHEME}")]
 
 
-def deduplicate(facts: list[Fact]) -> tuple[list[Fact], list[str]]:
-    """A column printed in two statements gives one fact; two different values for one fact are reported."""
-    seen: dict[tuple, Fact] = {}
-    conflicts = []
+def deduplicate(facts: list[Fact]) -> tuple[list[Fact], list[Withheld]]:
+    """A column printed in two statements gives one fact. A fact printed with two values is withheld whole: which
+    printing is right the filing does not say, and a wrong number is worse than a missing one."""
+    seen: dict[tuple, list[Fact]] = {}
     for fact in facts:
-        key = (fact.concept, fact.period, fact.unit, fact.dimensions)
-        first = seen.get(key)
-        if first is None:
-            seen[key] = fact
-        elif first.value != fact.value:
-            conflicts.append(f"{fact.concept} {fact.period}: {first.value} kept, {fact.value} also printed "
-                             f"(line {fact.source.line if fact.source else '?'})")
-    return list(seen.values()), conflicts
+        printings = seen.setdefault((fact.concept, fact.period, fact.unit, fact.dimensions), [])
+        agreeing = next((i for i, other in enumerate(printings) if not _disagree(fact, other)), None)
+        if agreeing is None:
+            printings.append(fact)
+        elif _places(fact) > _places(printings[agreeing]):
+            printings[agreeing] = fact      # '150,123' in thousands says more than '150' in millions
+    unique = [printings[0] for printings in seen.values() if len(printings) == 1]
+    withheld = [Withheld(fact, IssueCode.CONFLICTING_VALUES, _printed_values(printings))
+                for printings in seen.values() if len(printings) > 1 for fact in printings]
+    return unique, withheld
+
+
+def _disagree(first: Fact, second: Fact) -> bool:
+    if not isinstance(first.value, Decimal) or not isinstance(second.value, Decimal):
+        return first.value != second.value
+    return not agree_at_precision(first.value, _places(first), second.value, _places(second))
+
+
+def _places(fact: Fact) -> int:
+    return fact.decimals if fact.decimals is not None else 0
+
+
+def _printed_values(printings: list[Fact]) -> str:
+    return "printed as " + ", ".join(f"{f.value} (line {f.source.line if f.source else '?'})" for f in printings)
+
+
+def _withheld_issues(withheld: list[Withheld]) -> list[Issue]:
+    """One issue per withheld fact, however many printings it had."""
+    first: dict[tuple, Withheld] = {}
+    for item in withheld:
+        first.setdefault((item.code, item.fact.concept, item.fact.period, item.fact.dimensions), item)
+    return [Issue(item.code, Severity.ERROR, f"{item.fact.concept} {item.fact.period} withheld: {item.reason}",
+                  item.fact.source) for item in first.values()]
 
 
 def _document_period(filing: Filing, facts: list[Fact]) -> Period | None:

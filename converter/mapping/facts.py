@@ -13,9 +13,10 @@ from converter.mapping.dimensions import axes, component_total, equity_component
 from converter.mapping.networks import build_network, kind_settings
 from converter.mapping.signs import SignResolver
 from converter.statements import find_sums, section_above, unbalanced_totals
-from converter.model import (Amount, ColumnRole, Confidence, Dimensions, Fact, Measure, Network, Period, RowMapping,
-                             Statement, StatementRow, lexical)
+from converter.model import (Amount, ColumnRole, Confidence, Dimensions, Fact, Issue, IssueCode, Measure, Network,
+                             Period, RowMapping, Severity, Statement, StatementRow, lexical)
 from converter.text.dates import month_word
+from converter.text.numbers import agree_at_precision
 from converter.text.vocabulary import vocabulary
 from converter.taxonomy import Concept, Taxonomy
 
@@ -36,7 +37,7 @@ class StatementFacts:
     facts: list[Fact] = field(default_factory=list)
     rows: list[RowMapping] = field(default_factory=list)
     network: Network | None = None
-    issues: list[str] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
 
 
 def map_statement(index: int, statement: Statement, context: MappingContext) -> StatementFacts:
@@ -52,8 +53,11 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
     parts = {i for i, row in enumerate(statement.rows) if row.segment or (i in choices and choices[i].dimensions)}
     structure = build_network(statement, concepts, links, signs, context.taxonomy, parts)
     result = StatementFacts(network=structure.network, issues=structure.issues + [
-        f"{statement.kind.value} line {statement.rows[r].source.line}: printed total {statement.rows[r].label!r} "
-        "is not the sum of the lines above it" for r in unbalanced_totals(statement, reported, links)])
+        Issue(IssueCode.TOTAL_NOT_SUM, Severity.WARNING,
+              f"{statement.kind.value} line {statement.rows[r].source.line}: printed total {statement.rows[r].label!r} "
+              "is not the sum of the lines above it", statement.rows[r].source)
+        for r in unbalanced_totals(statement, reported, links)])
+    totals = {link.parent for link in links.values()}
     for row_index, choice in choices.items():
         row = statement.rows[row_index]
         confidence = Confidence.HIGH if row_index in structure.confirmed and choice.concept else choice.confidence
@@ -65,7 +69,8 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
         if choice.concept is not None:
             orientation = signs.orientation(row_index) if row.measure is Measure.MONETARY else 1
             for column in reported:
-                fact = _fact(statement, row, column, choice.concept, orientation, dimensions)
+                fact = _fact(statement, row, column, choice.concept, orientation, dimensions,
+                             (index, row_index in totals))
                 if fact is not None:
                     result.facts.append(fact)
                     mapping.values[str(fact.period)] = lexical(fact.value)
@@ -114,21 +119,18 @@ def _reported_otherwise(statement: Statement, row: StatementRow, choice: Choice,
                         context: MappingContext) -> bool:
     """Whether an earlier statement of the filing gave the concept another amount for one of the row's periods
     (the cash flow's 'Amortization of intangibles and other costs' is not the income statement's 'Amortization of
-    intangibles'): the row then takes an extension rather than a fact that would contradict one already made."""
+    intangibles'; a parent-only balance sheet's 'Total assets' is not the consolidated one): the row then takes an
+    extension rather than a fact that would contradict one already made."""
     assert choice.concept is not None
     dimensions = _fact_dimensions(row, choice, context.extensions)
     power = _power(statement, row)
     for period, amount in _amounts(statement, row, choice.concept, reported).items():
         earlier = context.earlier_amounts.get((choice.concept.qname, period, dimensions))
-        if earlier is not None and _differ(earlier, (abs(amount.value.scaleb(power)), _decimals(amount, power))):
+        if earlier is not None and not agree_at_precision(earlier[0], earlier[1], abs(amount.value.scaleb(power)),
+                                                          _decimals(amount, power)):
             return True
     return False
 
-
-def _differ(first: tuple[Decimal, int], second: tuple[Decimal, int]) -> bool:
-    """Two amounts differ beyond the coarser precision of the two ('150' in millions is '150,123' in thousands)."""
-    places = Decimal(1).scaleb(-min(first[1], second[1]))
-    return first[0].quantize(places) != second[0].quantize(places)
 
 
 def _surer_total(row: StatementRow, first: StatementRow) -> bool:
@@ -212,7 +214,8 @@ def _fact_dimensions(row: StatementRow, choice: Choice, extensions: ExtensionBui
 
 
 def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept, orientation: int,
-          dimensions: Dimensions = ()) -> Fact | None:
+          dimensions: Dimensions = (), place: tuple[int, bool] = (None, False)) -> Fact | None:
+    """place: the statement's index and whether the row is a total its lines add up to."""
     amount = row.amounts[column]
     period = _period(statement, row, column, concept)
     if amount is None or period is None:
@@ -222,7 +225,7 @@ def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept
     return Fact(concept=concept.qname, value=_normalised(value), period=period, unit=UNITS[row.measure],
                 decimals=_decimals(amount, power),
                 source=row.cell_sources[column] if column < len(row.cell_sources) else row.source,
-                dimensions=dimensions)
+                dimensions=dimensions, statement=place[0], scale=power, closes_sum=place[1])
 
 
 def _power(statement: Statement, row: StatementRow) -> int:

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from converter.mapping.signs import SignResolver
 from converter.statements import Link
-from converter.model import Network, Statement, StatementKind, Summation
+from converter.model import Issue, IssueCode, Network, Severity, Statement, StatementKind, Summation
 from converter.text.maps import MapsError, read_toml, where
 from converter.taxonomy import Concept, Taxonomy
 
@@ -41,7 +41,7 @@ def kind_settings(kind: StatementKind) -> KindSettings:
 @dataclass
 class StatementStructure:
     network: Network
-    issues: list[str]
+    issues: list[Issue]
     confirmed: set[int]           # rows whose concept and sign a us-gaap calculation confirms
 
 
@@ -67,8 +67,10 @@ def build_network(statement: Statement, concepts: dict[int, Concept], links: dic
         weight = signs.orientation(link.parent) * link.sign * signs.orientation(child)
         problem = _unsound(total, item, weight)
         if problem:
-            structure.issues.append(f"{statement.rows[link.parent].label!r} = ... {statement.rows[child].label!r}: "
-                                    f"{problem}; not written to the calculation linkbase")
+            structure.issues.append(Issue(
+                IssueCode.SUM_NOT_WRITTEN, Severity.NOTE,
+                f"{statement.rows[link.parent].label!r} = ... {statement.rows[child].label!r}: {problem}; "
+                "not written to the calculation linkbase", statement.rows[link.parent].source))
             continue
         network.summations.append(Summation(total.qname, item.qname, weight))
         if taxonomy.networks.summations.get((total.qname, item.qname)) == weight:
@@ -76,7 +78,7 @@ def build_network(statement: Statement, concepts: dict[int, Concept], links: dic
     return structure
 
 
-def merge_networks(networks: list[Network]) -> tuple[list[Network], list[str]]:
+def merge_networks(networks: list[Network]) -> tuple[list[Network], list[Issue]]:
     """One network per statement kind, as filers present them: calculations hold in every context, so a total's
     items printed in one statement (a line another statement's periods lack) complete the same total elsewhere.
     An item already counted through another item of the same total is not added twice."""
@@ -90,7 +92,7 @@ def merge_networks(networks: list[Network]) -> tuple[list[Network], list[str]]:
                 continue
             problem = _conflict(target, summation)
             if problem:
-                issues.append(problem)
+                issues.append(Issue(IssueCode.SUMS_DISAGREE, Severity.NOTE, problem))
             else:
                 target.summations.append(summation)
     return list(merged.values()), issues

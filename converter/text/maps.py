@@ -45,3 +45,25 @@ def compile_pattern(pattern: str, origin: str, flags: int = re.I) -> re.Pattern[
     except re.error as error:
         raise MapsError(f"{origin}: the regular expression does not compile ({error})") from None
 
+
+
+@lru_cache(maxsize=None)
+def read_table(name: str, columns: tuple[str, ...]) -> tuple[tuple[int, dict[str, str]], ...]:
+    """A tab-separated file of taxonomy_maps/ ('#' lines are comments, the first other line names the columns):
+    (line number, row) pairs; a missing column or a short row is an error naming the file and line."""
+    path = maps_dir() / name
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as error:
+        raise MapsError(f"{path}: cannot be read ({error.strerror})") from None
+    numbered = [(n, line.split("\t")) for n, line in enumerate(lines, start=1) if line.strip() and line[0] != "#"]
+    if not numbered or not set(columns) <= set(numbered[0][1]):
+        raise MapsError(f"{path}:{numbered[0][0] if numbered else 1}: the header must name the columns "
+                        f"{', '.join(columns)}")
+    header = numbered[0][1]
+    rows = []
+    for number, cells in numbered[1:]:
+        if len(cells) != len(header):
+            raise MapsError(f"{path}:{number}: {len(cells)} cells where the header names {len(header)}")
+        rows.append((number, dict(zip(header, cells))))
+    return tuple(rows)

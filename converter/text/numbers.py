@@ -44,3 +44,10 @@ def parse_amount(text: str) -> Amount | None:
                                                   (match.group("close") or text.endswith(")")))
     places = len(digits.split(".")[1]) if "." in digits else 0
     return Amount(-value if negative else value, places, is_percent=bool(match.group("pct")))
+
+
+def agree_at_precision(first: Decimal, first_places: int, second: Decimal, second_places: int) -> bool:
+    """Two figures that agree to the coarser of their printed precisions ('150' in millions is '150,123' in
+    thousands)."""
+    step = Decimal(1).scaleb(-min(first_places, second_places))
+    return first.quantize(step) == second.quantize(step)

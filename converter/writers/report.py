@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from converter.model import Fact, FactSet, RowMapping, ScheduleCheck, Statement, lexical
+from converter.model import Fact, FactSet, Issue, RowMapping, ScheduleCheck, SourceRef, Statement, Withheld, lexical
 from converter.writers.naming import fact_id
 
 
@@ -19,12 +19,44 @@ def build_report(input_name: str, outputs: dict[str, str], validation: dict, fac
         "unmapped": [{"statement": r.statement, "label": r.label, "reason": r.rule}
                      for r in facts.rows if r.concept is None],
         "extension": _extension(facts),
-        "structure": {"totals_not_adding_up": facts.structure_issues,
-                      "summations": sum(len(n.summations) for n in facts.networks),
-                      "inconsistent_sums": facts.inconsistent_sums},
+        "summations": sum(len(n.summations) for n in facts.networks),
         "ex27": _schedule_checks(facts.schedule_checks),
-        "warnings": facts.warnings,
+        "issue_counts": _issue_counts(facts.issues),
+        "issues": [_issue(i) for i in facts.issues],
+        "withheld": [_withheld(w) for w in facts.withheld],
     }
+
+
+def _issue_counts(issues: list[Issue]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for issue in issues:
+        counts[issue.code.value] = counts.get(issue.code.value, 0) + 1
+    return counts
+
+
+def _issue(issue: Issue) -> dict:
+    entry = {"code": issue.code.value, "severity": issue.severity.value, "message": issue.message}
+    if issue.where:
+        entry["where"] = _where(issue.where)
+    return entry
+
+
+def _withheld(withheld: Withheld) -> dict:
+    fact = withheld.fact
+    entry = {"concept": fact.concept, "period": str(fact.period), "value": lexical(fact.value),
+             "code": withheld.code.value, "reason": withheld.reason}
+    if fact.dimensions:
+        entry["dimensions"] = dict(fact.dimensions)
+    if fact.source:
+        entry["source"] = _where(fact.source)
+    return entry
+
+
+def _where(source: SourceRef) -> dict:
+    where = {"document": source.document, "line": source.line, "column": source.column}
+    if source.element is not None:
+        where["element"] = source.element
+    return where
 
 
 def _extension(facts: FactSet) -> dict:
@@ -79,9 +111,7 @@ def _fact(position: int, fact: Fact) -> dict:
     if fact.unit:
         entry.update(unit=fact.unit.value, decimals=fact.decimals)
     if fact.source:
-        entry["source"] = {"document": fact.source.document, "line": fact.source.line, "column": fact.source.column}
-        if fact.source.element is not None:
-            entry["source"]["element"] = fact.source.element
+        entry["source"] = _where(fact.source)
     return entry
 
 

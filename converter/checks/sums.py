@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 
-from converter.model import Dimensions, Fact, FactSet, Network, Period
+from converter.model import Dimensions, Fact, FactSet, Issue, IssueCode, Network, Period, Severity
 
 Context = tuple[Period, Dimensions]     # a period and the dimension members, as a context binds
 
 
-def inconsistent_sums(facts: FactSet) -> list[str]:
+def inconsistent_sums(facts: FactSet) -> list[Issue]:
     """Each network is checked on its own, as Calculations 1.1 checks each extended link role."""
     values: dict[tuple[str, Context], Fact] = {(f.concept, (f.period, f.dimensions)): f for f in facts.facts
                                                if f.unit is not None and isinstance(f.value, Decimal)}
@@ -24,7 +24,8 @@ def inconsistent_sums(facts: FactSet) -> list[str]:
     return problems
 
 
-def _check_total(total: str, items: list[tuple[str, int]], values: dict[tuple[str, Context], Fact]) -> list[str]:
+def _check_total(total: str, items: list[tuple[str, int]], values: dict[tuple[str, Context], Fact]
+                 ) -> list[Issue]:
     problems = []
     for (concept, context), total_fact in values.items():
         if concept != total:
@@ -35,8 +36,9 @@ def _check_total(total: str, items: list[tuple[str, int]], values: dict[tuple[st
         places = min(_places(f) for f in [total_fact, *(fact for fact, _ in present)])
         computed = sum((_rounded(fact, places) * weight for fact, weight in present), Decimal(0))
         if computed != _rounded(total_fact, places):
-            problems.append(f"{total} {_describe(context)}: {total_fact.value} printed, {computed} from its "
-                            f"{len(present)} item(s)")
+            problems.append(Issue(IssueCode.INCONSISTENT_SUM, Severity.WARNING,
+                                  f"{total} {_describe(context)}: {total_fact.value} printed, {computed} from its "
+                                  f"{len(present)} item(s)", total_fact.source))
     return problems
 
 

@@ -1,0 +1,50 @@
+"""Basic earnings per share times the weighted shares is the income to the common holders. Read at the scales
+detected, a product a thousand (or a million) times off says a scale was read wrong, most often the share count's
+(a row's own "(in thousands)" beneath a caption in millions); a product of the opposite sign says a sign was turned.
+Either way the figures that cannot both be right are withheld."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from converter.checks.evidence import find
+from converter.model import Fact, Issue, IssueCode, Severity, Withheld
+
+EARNINGS_PER_SHARE = ("us-gaap:EarningsPerShareBasic", "us-gaap:EarningsPerShareBasicAndDiluted")
+WEIGHTED_SHARES = ("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic",
+                   "us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted")
+INCOME_TO_COMMON = ("us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic", "us-gaap:NetIncomeLoss")
+CLOSE = (Decimal("0.75"), Decimal("1.33"))     # preferred dividends, two classes, rounding of a printed EPS
+
+
+def per_share_mismatches(facts: list[Fact]) -> tuple[list[Withheld], list[Issue]]:
+    withheld: list[Withheld] = []
+    issues: list[Issue] = []
+    for eps in (f for concept in EARNINGS_PER_SHARE for f in find(facts, concept)):
+        shares = _first(facts, WEIGHTED_SHARES, eps)
+        income = _first(facts, INCOME_TO_COMMON, eps)
+        if shares is None or income is None or 0 in (eps.value, shares.value, income.value):
+            continue
+        ratio = Decimal(income.value) / (Decimal(eps.value) * Decimal(shares.value))
+        suspects, problem = _suspects(ratio, eps, shares, income)
+        if not suspects:
+            continue
+        reason = (f"{eps.concept} {eps.value} x {shares.concept} {shares.value} is {ratio:.3g} times "
+                  f"{income.concept} {income.value} for {eps.period}: {problem}")
+        withheld.extend(Withheld(f, IssueCode.PER_SHARE_MISMATCH, reason) for f in suspects)
+        issues.append(Issue(IssueCode.PER_SHARE_MISMATCH, Severity.ERROR,
+                            f"{reason}; withheld: {', '.join(f.concept for f in suspects)}", eps.source))
+    return withheld, issues
+
+
+def _first(facts: list[Fact], concepts: tuple[str, ...], eps: Fact) -> Fact | None:
+    return next((f for concept in concepts for f in find(facts, concept, eps.period)), None)
+
+
+def _suspects(ratio: Decimal, eps: Fact, shares: Fact, income: Fact) -> tuple[list[Fact], str]:
+    if ratio < 0:
+        return [eps, income], "a sign turned"
+    for power in (3, 6, -3, -6):
+        low, high = (bound * Decimal(10) ** power for bound in CLOSE)
+        if low <= ratio <= high:
+            return [shares], f"a scale read wrong by 10^{power}"
+    return [], ""

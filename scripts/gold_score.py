@@ -1,0 +1,67 @@
+"""Recall and conflicts against the hand-made gold facts in tests/gold/ (../shared/tools/score_instance.py): each
+gold file names its corpus filing in its first line ('# gold for PATH; ...'); the filing is converted and scored.
+The gold was labelled from the filings by people (helpers) who never saw the converter's output.
+
+Usage: python scripts/gold_score.py [--corpus DIR] [GOLD.tsv ...]. A measurement, not a test."""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from converter.model import ConversionError
+from converter.pipeline import ConvertOptions, convert
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+# The draw the gold files came from (seed 20261202 over the corpus's 10-K/10-Q/8-K filings): 4 of the third
+# batch, never tuned on, and 4 of the first two.
+HELD_OUT = ("jordan-2002-10k", "mcd-2002-10k", "visa-2007-10k", "brk-2007-10k")
+
+
+def score(gold: Path, corpus: Path) -> dict:
+    source = re.match(r"# gold for ([^;]+);", gold.read_text(encoding="utf-8").splitlines()[0]).group(1)
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            result = convert(corpus / source, Path(folder) / "out", ConvertOptions(validate=False))
+        except ConversionError as error:
+            return {"found": 0, "conflicts": 0, "gold": _rows(gold), "error": str(error)}
+        instance = result.outdir / result.report["outputs"]["instance"]
+        scored = json.loads(subprocess.run([sys.executable, str(SHARED / "tools" / "score_instance.py"),
+                                            str(instance), str(gold)], capture_output=True, text=True,
+                                           check=True).stdout)
+    return scored
+
+
+def _rows(gold: Path) -> int:
+    return sum(1 for line in gold.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#"))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus", type=Path, default=SHARED / "corpus_raw")
+    parser.add_argument("--details", action="store_true", help="print each conflict")
+    parser.add_argument("gold", nargs="*", type=Path)
+    args = parser.parse_args()
+    totals = {"tuned": [0, 0, 0], "held out": [0, 0, 0]}
+    for gold in args.gold or sorted((ROOT / "tests" / "gold").glob("*.tsv")):
+        scored = score(gold, args.corpus)
+        matched = scored["found"]
+        part = "held out" if gold.stem in HELD_OUT else "tuned"
+        print(f"{gold.stem}\t{part}\tgold {scored['gold']}\tmatched {matched}\tconflicts {scored['conflicts']}"
+              + (f"\t{scored['error']}" if "error" in scored else ""))
+        if args.details:
+            for example in scored.get("conflict_examples", []):
+                print(f"  conflict {example}")
+        for i, n in enumerate((scored["gold"], matched, scored["conflicts"])):
+            totals[part][i] += n
+    for part, (rows, matched, conflicts) in totals.items():
+        print(f"{part}: gold {rows}; matched {matched} ({100 * matched / max(rows, 1):.1f}%); conflicts {conflicts}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""The checking stage catches what the filing's own arithmetic contradicts, and withholds it: small made-up
+statements, each broken the way real readings break (a share scale off by 1000, a balance sheet whose two sides
+were read from different places, a side's signs turned, one line printed with two values)."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from converter.checks.balance import unbalanced
+from converter.checks.per_share import per_share_mismatches
+from converter.checks.signs import negative_by_meaning
+from converter.mapping import deduplicate
+from converter.model import Fact, IssueCode, Period, SourceRef, Unit
+from converter.pipeline import ConvertOptions, convert
+
+FIXTURE = Path(__file__).parent / "fixtures" / "text_10k_extension.txt"
+YEAR_2001 = Period(start=date(2001, 1, 1), end=date(2001, 12, 31))
+END_2001 = Period(end=date(2001, 12, 31))
+INCOME_LINES = """Net income.......................................   $  3,200     $  1,750
+                                                    ========     ========
+"""
+
+
+def _fact(concept: str, value: str, period: Period = YEAR_2001, unit: Unit = Unit.USD, decimals: int = -3,
+          closes_sum: bool = False) -> Fact:
+    return Fact(f"us-gaap:{concept}", Decimal(value), period, unit, decimals, SourceRef("d", 1),
+                closes_sum=closes_sum)
+
+
+def _convert(tmp_path: Path, text: str) -> dict:
+    source = tmp_path / "filing.txt"
+    source.write_text(text)
+    return convert(source, tmp_path / "out", ConvertOptions(cik="456", validate=False)).report
+
+
+def _written(report: dict) -> dict[tuple[str, str], str]:
+    return {(f["concept"], f["period"]): f["value"] for f in report["fact_list"]}
+
+
+def test_a_share_count_a_thousand_times_too_large_is_withheld(tmp_path):
+    # whole shares printed under a caption "in thousands, except per share amounts": read as thousands
+    text = FIXTURE.read_text().replace(INCOME_LINES, INCOME_LINES + """
+Net income per share - basic.....................   $   0.32     $   0.18
+Weighted average shares - basic..................  10,000,000   9,700,000
+""")
+    report = _convert(tmp_path, text)
+    written = _written(report)
+    assert written[("us-gaap:EarningsPerShareBasic", "2001-01-01..2001-12-31")] == "0.32"
+    assert written[("us-gaap:NetIncomeLoss", "2001-01-01..2001-12-31")] == "3200000"
+    assert not any(concept.startswith("us-gaap:WeightedAverage") for concept, _ in written)
+    withheld = {(w["concept"], w["period"]): w["code"] for w in report["withheld"]}
+    assert withheld == {("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", "2001-01-01..2001-12-31"):
+                        "per-share-mismatch",
+                        ("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", "2000-01-01..2000-12-31"):
+                        "per-share-mismatch"}
+
+
+def test_shares_read_at_the_right_scale_pass(tmp_path):
+    text = FIXTURE.read_text().replace(INCOME_LINES, INCOME_LINES + """
+Net income per share - basic.....................   $   0.32     $   0.18
+Weighted average shares - basic..................     10,000        9,700
+""")
+    report = _convert(tmp_path, text)
+    assert _written(report)[("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", "2001-01-01..2001-12-31")] \
+        == "10000000"
+    assert report["withheld"] == []
+
+
+def test_a_balance_sheet_whose_sides_disagree_loses_the_side_nothing_confirms(tmp_path):
+    # the right-hand side's total read from elsewhere (a page joined wrongly): 46,900 is no sum of its lines
+    text = FIXTURE.read_text().replace("    Total liabilities and stockholders' equity...   $ 46,000     $ 42,500",
+                                       "    Total liabilities and stockholders' equity...   $ 46,900     $ 42,500")
+    report = _convert(tmp_path, text)
+    written = _written(report)
+    assert written[("us-gaap:Assets", "2001-12-31")] == "46000000"
+    assert ("us-gaap:LiabilitiesAndStockholdersEquity", "2001-12-31") not in written
+    assert written[("us-gaap:LiabilitiesAndStockholdersEquity", "2000-12-31")] == "42500000"
+    assert [(w["concept"], w["code"]) for w in report["withheld"]] == [
+        ("us-gaap:LiabilitiesAndStockholdersEquity", "unbalanced")]
+    assert "unbalanced" in report["issue_counts"]
+
+
+def test_two_unconfirmed_sides_that_disagree_are_both_withheld():
+    assets = _fact("Assets", "46000000", END_2001)
+    other = _fact("LiabilitiesAndStockholdersEquity", "45000000", END_2001)
+    withheld, issues = unbalanced([assets, other])
+    assert [w.fact for w in withheld] == [assets, other]
+    assert [i.code for i in issues] == [IssueCode.UNBALANCED]
+
+
+def test_a_sign_turned_against_the_concepts_meaning_is_withheld():
+    payable = _fact("AccountsPayableCurrent", "-5000000", END_2001)
+    cash = _fact("CashAndCashEquivalentsAtCarryingValue", "8000000", END_2001)
+    loss = _fact("NetIncomeLoss", "-4381000")
+    withheld, issues = negative_by_meaning([payable, cash, loss])
+    assert [w.fact for w in withheld] == [payable]
+    assert issues[0].code is IssueCode.SIGN_AGAINST_MEANING
+
+
+def test_eps_of_the_opposite_sign_to_the_income_withholds_both():
+    eps = _fact("EarningsPerShareBasic", "0.32", unit=Unit.USD_PER_SHARE, decimals=2)
+    shares = _fact("WeightedAverageNumberOfSharesOutstandingBasic", "10000000", unit=Unit.SHARES)
+    income = _fact("NetIncomeLoss", "-3200000")
+    withheld, _ = per_share_mismatches([eps, shares, income])
+    assert {w.fact.concept for w in withheld} == {"us-gaap:EarningsPerShareBasic", "us-gaap:NetIncomeLoss"}
+
+
+@pytest.mark.parametrize("second, kept", [("3200000", True), ("3100000", False)])
+def test_one_line_printed_with_two_values_is_withheld_whole(second, kept):
+    first = _fact("NetIncomeLoss", "3200000")
+    again = _fact("NetIncomeLoss", second, decimals=-5)      # in another statement, printed in millions to .1
+    unique, withheld = deduplicate([first, again])
+    assert (unique == [first]) is kept
+    assert len(withheld) == (0 if kept else 2)
