@@ -35,6 +35,9 @@ def _conversion_options(parser: argparse.ArgumentParser) -> None:
                         help="let Arelle fetch taxonomy files missing from the packages over the network")
     parser.add_argument("--mapping-overrides", type=Path, metavar="FILE",
                         help="CSV of statement,pattern,concept rules applied before the built-in ones")
+    parser.add_argument("--plain-inline", dest="mark_tagged", action="store_false",
+                        help="leave tagged figures unmarked in the inline document (a faithful copy of the filing's "
+                             "look); by default they have a light tint and a dotted underline")
     parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
 
 
@@ -102,7 +105,7 @@ def _convert_options(args: argparse.Namespace) -> ConvertOptions:
     return ConvertOptions(cik=getattr(args, "cik", None), validate=args.validate,
                           taxonomy_packages=args.taxonomy_package, online=args.online,
                           mapping_overrides=args.mapping_overrides, output_format=args.output_format,
-                          viewer=getattr(args, "viewer", False))
+                          viewer=getattr(args, "viewer", False), mark_tagged=args.mark_tagged)
 
 
 def _batch(args: argparse.Namespace) -> int:

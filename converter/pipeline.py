@@ -17,7 +17,8 @@ from converter.statements import build_statements
 from converter.taxonomy import find_packages, load_taxonomy
 from converter.validate import ValidationResult, combine, validate_documents
 from converter.viewer import SCRIPT_NAME as VIEWER_SCRIPT, write_viewer
-from converter.writers import ENTRY_POINTS, WRITERS, output_names
+from converter.writers import ENTRY_POINTS, output_names, render_output
+from converter.writers.options import WriterOptions
 from converter.writers.report import build_report, dumps
 
 EXIT_OK, EXIT_CONVERSION_ERROR, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
@@ -33,6 +34,7 @@ class ConvertOptions:
     taxonomy_year: int = 2024
     output_format: str = "both"      # a key of writers.FORMATS
     viewer: bool = False             # also write the inline document inside Arelle's iXBRL viewer
+    mark_tagged: bool = True         # the inline document marks its tagged figures (False: --plain-inline)
 
 
 @dataclass
@@ -62,8 +64,9 @@ def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResul
     staging.chmod(0o755 & ~_umask())
     try:
         names = output_names(stem, source.name, options.output_format)
+        writer = WriterOptions(mark_tagged=options.mark_tagged)
         for name, file_name in names.files.items():
-            (staging / file_name).write_text(WRITERS[name][1](facts, names), encoding="utf-8")
+            (staging / file_name).write_text(render_output(name, facts, names, writer), encoding="utf-8")
         outputs = dict(names.files)
         validation = _validate(staging, outputs, packages, options) if options.validate else ValidationResult(ran=False)
         if options.viewer:
