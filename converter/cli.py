@@ -14,8 +14,8 @@ from converter import __version__
 from converter.batch import BatchOptions, collect_inputs
 from converter.batch_console import run_with_progress
 from converter.inspection import inspect_filing
-from converter.model import ConversionError
-from converter.pipeline import EXIT_CONVERSION_ERROR, ConvertOptions, convert
+from converter.model import ConversionError, UsageError
+from converter.pipeline import EXIT_CONVERSION_ERROR, EXIT_USAGE, ConvertOptions, check_options, check_output, convert
 from converter.taxonomy.packages import ENV_VAR
 from converter.writers import FORMATS
 
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     convert_cmd.add_argument("input", type=Path, help="the filing: .txt, .htm or an EDGAR submission")
     convert_cmd.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR",
                              help="folder for the outputs and report.json (replaced whole when it exists)")
-    convert_cmd.add_argument("--cik", help="the registrant's CIK, where the filing has no SEC header")
+    convert_cmd.add_argument("--cik", help="the registrant's CIK (1 to 10 digits), where the filing has no SEC header")
     convert_cmd.add_argument("--viewer", action="store_true",
                              help="also write OUTDIR/<name>_viewer.html: the inline document in Arelle's interactive "
                                   "iXBRL viewer, working offline (its script is copied beside it)")
@@ -88,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "batch":
             return _batch(args)
         result = convert(args.input, args.output, _convert_options(args))
+    except UsageError as error:        # judged before any work: nothing was read or written
+        _err.print(f"legacy-xbrl: error: {error}", markup=False)
+        return EXIT_USAGE
     except ConversionError as error:
         _err.print(f"legacy-xbrl: error: {error}", markup=False)
         return EXIT_CONVERSION_ERROR
@@ -109,13 +112,16 @@ def _convert_options(args: argparse.Namespace) -> ConvertOptions:
 
 
 def _batch(args: argparse.Namespace) -> int:
+    convert_options = _convert_options(args)
+    check_options(convert_options)                  # once here, not once per filing
+    check_output(args.output, replaced=False)
     missing = [str(p) for p in args.inputs if not p.exists()]
     if missing:
         raise ConversionError(f"{missing[0]}: no such file or folder")
     inputs = collect_inputs(args.inputs)
     if not inputs:
         raise ConversionError(f"{args.inputs[0]}: no filings found")
-    options = BatchOptions(convert=_convert_options(args), jobs=args.jobs, resume=args.resume,
+    options = BatchOptions(convert=convert_options, jobs=args.jobs, resume=args.resume,
                            timeout=args.timeout, dask_scheduler=args.dask_scheduler)
     result = run_with_progress(inputs, args.output, options, _out)
     if result.count("failed") + result.count("timeout") + result.count("crashed"):
