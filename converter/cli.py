@@ -21,6 +21,9 @@ from converter.writers import FORMATS
 
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
 _out = Console(highlight=False, soft_wrap=True)
+# inspect's tables are as wide as their content when written to a file or pipe: a terminal's 80 columns would cut
+# the periods, and nobody reads the file in that terminal
+PIPE_WIDTH = 10_000
 
 
 def _conversion_options(parser: argparse.ArgumentParser) -> None:
@@ -83,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     label = args.input if hasattr(args, "input") else args.output
     try:
         if args.command == "inspect":
-            inspect_filing(args.input, _out, rows=args.rows)
+            inspect_filing(args.input, _out if _out.is_terminal else _wide_console(), rows=args.rows)
             return 0
         if args.command == "batch":
             return _batch(args)
@@ -102,6 +105,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CONVERSION_ERROR
     _print_summary(result)
     return result.exit_code
+
+
+def _wide_console() -> Console:
+    return Console(highlight=False, soft_wrap=True, width=PIPE_WIDTH)
 
 
 def _convert_options(args: argparse.Namespace) -> ConvertOptions:

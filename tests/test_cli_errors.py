@@ -1,6 +1,7 @@
 """What a new user gets wrong ends in one line naming what was wrong and why, with the documented exit code: an
 output folder that cannot be written, a mapping overrides file the tool cannot use, a CIK that is none. Each is
-judged before any work (exit 2) where it can be; never an "internal error"."""
+judged before any work (exit 2) where it can be; never an "internal error". Also: inspect's tables at full width
+in a file."""
 from __future__ import annotations
 
 import errno
@@ -132,3 +133,17 @@ def test_a_cik_is_1_to_10_digits(tmp_path, capsys, cik):
 def test_a_real_cik_is_taken(tmp_path, capsys, taxonomy_packages):
     assert main(["convert", str(SEED), "-o", str(tmp_path / "out"), "--no-validate", "--cik", "1105472"]) == 0
     assert "0001105472" in (tmp_path / "out" / "out.xml").read_text()
+
+
+# --- inspect into a file --------------------------------------------------------------------------------------
+
+def test_inspect_into_a_pipe_uses_the_full_width():
+    """80 columns (what rich assumes off a terminal) cut the seed's column headers and periods to '…'."""
+    result = subprocess.run([sys.executable, "-m", "converter", "inspect", str(SEED)], capture_output=True,
+                            text=True, cwd=ROOT, timeout=120, env={k: v for k, v in os.environ.items()
+                                                                   if k != "COLUMNS"})
+    assert result.returncode == 0
+    assert "…" not in result.stdout
+    assert "Three months ended March 31, 2003 Non GAAP Results (A)" in result.stdout
+    assert result.stdout.count("2002-01-01..2002-03-31") >= 1
+    assert max(len(line) for line in result.stdout.splitlines()) > 80
