@@ -28,6 +28,9 @@ from converter.pipeline import ConvertOptions, convert
 SUMMARY = "summary.jsonl"
 DONE = ("ok", "invalid", "failed")          # outcomes --resume does not try again
 MAX_LIST_LINES = 100_000
+# What a folder holds that is a filing: the extensions EDGAR served submissions and their documents under. Other
+# files in a folder (INDEX.tsv, README.md, XBRL .xml) are reported as skipped; a file named outright is tried.
+FILING_SUFFIXES = (".txt", ".htm", ".html", ".nc", ".sgml")
 
 
 @dataclass(frozen=True)
@@ -61,22 +64,56 @@ class BatchOptions:
 
 # --- inputs and names -----------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+    missing: bool = False          # a listed path that is not there: the batch could not do all it was asked
+
+    def line(self) -> str:
+        return f"{'not found' if self.missing else 'skipped'}: {self.path}: {self.reason}"
+
+
+@dataclass
+class Inputs:
+    filings: list[Path]
+    skipped: list[Skipped]
+
+
 def collect_inputs(arguments: list[Path]) -> list[Path]:
-    """Files as given, folders searched recursively, and text files that list one path per line."""
+    return gather_inputs(arguments).filings
+
+
+def gather_inputs(arguments: list[Path]) -> Inputs:
+    """Files as given, folders searched recursively for files with a filing's extension (FILING_SUFFIXES), and
+    text files that list one path per line; what is not taken is reported with the reason."""
     found: list[Path] = []
+    skipped: list[Skipped] = []
     for argument in arguments:
         if argument.is_dir():
-            found.extend(p for p in sorted(argument.rglob("*")) if p.is_file() and not p.name.startswith("."))
+            _walk(argument, found, skipped)
         elif _is_path_list(argument):
-            found.extend(_listed_paths(argument))
+            _read_listing(argument, found, skipped)
         else:
             found.append(argument)
     unique = dict.fromkeys(p.resolve() if p.exists() else p for p in found)
-    return list(unique)
+    return Inputs(list(unique), skipped)
+
+
+def _walk(folder: Path, found: list[Path], skipped: list[Skipped]) -> None:
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if path.suffix.lower() in FILING_SUFFIXES:
+            found.append(path)
+        else:
+            skipped.append(Skipped(str(path), f"not a filing: {path.suffix or 'no extension'} is not one of "
+                                              f"{', '.join(FILING_SUFFIXES)}"))
 
 
 def _is_path_list(path: Path) -> bool:
-    """A listing, not a filing: every non-blank line of it names an existing file or folder."""
+    """A listing, not a filing: every non-blank line of it names an existing file or folder, or reads as a path
+    (one name with a filing's extension or a '/', no runs of spaces as a statement's columns have)."""
     try:
         if not path.is_file() or path.stat().st_size > 50 * 2**20:
             return False
@@ -84,7 +121,14 @@ def _is_path_list(path: Path) -> bool:
                  if line.strip()][:MAX_LIST_LINES]
     except (OSError, UnicodeDecodeError):
         return False
-    return bool(lines) and all(_listed(path, line).exists() for line in lines)
+    return bool(lines) and not lines[0].startswith("<") and all(_names_a_path(path, line) for line in lines)
+
+
+def _names_a_path(listing: Path, line: str) -> bool:
+    if _listed(listing, line).exists():
+        return True
+    return ("\t" not in line and "  " not in line
+            and (line.lower().endswith(FILING_SUFFIXES) or "/" in line.rstrip("/")))
 
 
 def _listed(listing: Path, line: str) -> Path:
@@ -92,11 +136,17 @@ def _listed(listing: Path, line: str) -> Path:
     return candidate if candidate.is_absolute() else listing.parent / candidate
 
 
-def _listed_paths(listing: Path) -> Iterator[Path]:
-    for line in listing.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            path = _listed(listing, line.strip())
-            yield from (collect_inputs([path]) if path.is_dir() else [path])
+def _read_listing(listing: Path, found: list[Path], skipped: list[Skipped]) -> None:
+    for number, line in enumerate(listing.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        path = _listed(listing, line.strip())
+        if path.is_dir():
+            _walk(path, found, skipped)
+        elif path.exists():
+            found.append(path)
+        else:
+            skipped.append(Skipped(str(path), f"listed in {listing}:{number}", missing=True))
 
 
 def output_names(inputs: list[Path]) -> dict[Path, str]:

@@ -2,18 +2,22 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 from rich.console import Console
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
                            TimeElapsedColumn, TimeRemainingColumn)
 from rich.table import Table
 
-from converter.batch import SUMMARY, BatchOptions, BatchResult, Outcome, run_batch
+from converter.batch import SUMMARY, BatchOptions, BatchResult, Outcome, Skipped, run_batch
 
 STATUSES = ("ok", "invalid", "failed", "timeout", "crashed")
 
 
-def run_with_progress(inputs: list[Path], outdir: Path, options: BatchOptions, console: Console) -> BatchResult:
+def run_with_progress(inputs: list[Path], outdir: Path, options: BatchOptions, console: Console,
+                      skipped: Sequence[Skipped] = ()) -> BatchResult:
+    for entry in skipped:
+        console.print(entry.line(), markup=False, highlight=False)
     progress = Progress(TextColumn("[bold]converting"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
                         TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
                         TimeRemainingColumn(), console=console, transient=False)
@@ -33,11 +37,11 @@ def run_with_progress(inputs: list[Path], outdir: Path, options: BatchOptions, c
                                    highlight=False)
     with progress:
         result = run_batch(inputs, outdir, options, on_outcome=finished, on_plan=planned)
-    console.print(summary_table(result, outdir))
+    console.print(summary_table(result, outdir, skipped))
     return result
 
 
-def summary_table(result: BatchResult, outdir: Path) -> Table:
+def summary_table(result: BatchResult, outdir: Path, skipped: Sequence[Skipped] = ()) -> Table:
     table = Table(title=f"{len(result.outcomes)} filing(s) in {result.seconds:.1f} s"
                         f"{f', {result.skipped} skipped as done' if result.skipped else ''}; see {outdir / SUMMARY}")
     table.add_column("status")
@@ -49,4 +53,8 @@ def summary_table(result: BatchResult, outdir: Path) -> Table:
         if chosen:
             table.add_row(status, str(len(chosen)), f"{sum(o.facts for o in chosen):,}",
                           f"{sum(o.seconds for o in chosen) / len(chosen):.2f}")
+    for label, missing in (("skipped (not a filing)", False), ("not found", True)):
+        count = sum(1 for entry in skipped if entry.missing == missing)
+        if count:
+            table.add_row(label, str(count), "", "")
     return table

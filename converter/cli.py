@@ -11,7 +11,7 @@ from pathlib import Path
 from rich.console import Console
 
 from converter import __version__
-from converter.batch import BatchOptions, collect_inputs
+from converter.batch import BatchOptions, gather_inputs
 from converter.batch_console import run_with_progress
 from converter.inspection import inspect_filing
 from converter.model import ConversionError, UsageError
@@ -125,13 +125,15 @@ def _batch(args: argparse.Namespace) -> int:
     missing = [str(p) for p in args.inputs if not p.exists()]
     if missing:
         raise ConversionError(f"{missing[0]}: no such file or folder")
-    inputs = collect_inputs(args.inputs)
-    if not inputs:
-        raise ConversionError(f"{args.inputs[0]}: no filings found")
+    inputs = gather_inputs(args.inputs)
+    if not inputs.filings:
+        reason = f" ({len(inputs.skipped)} passed over; first: {inputs.skipped[0].line()})" if inputs.skipped else ""
+        raise ConversionError(f"{args.inputs[0]}: no filings found{reason}")
     options = BatchOptions(convert=convert_options, jobs=args.jobs, resume=args.resume,
                            timeout=args.timeout, dask_scheduler=args.dask_scheduler)
-    result = run_with_progress(inputs, args.output, options, _out)
-    if result.count("failed") + result.count("timeout") + result.count("crashed"):
+    result = run_with_progress(inputs.filings, args.output, options, _out, inputs.skipped)
+    failures = result.count("failed") + result.count("timeout") + result.count("crashed")
+    if failures or any(entry.missing for entry in inputs.skipped):     # a listed filing not there: not all done
         return EXIT_CONVERSION_ERROR
     return 3 if result.count("invalid") else 0
 
