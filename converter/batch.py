@@ -26,7 +26,8 @@ from converter.model import ConversionError
 from converter.pipeline import ConvertOptions, convert
 
 SUMMARY = "summary.jsonl"
-DONE = ("ok", "invalid", "failed")          # outcomes --resume does not try again
+DONE = ("ok", "invalid", "failed")          # outcomes --resume does not try again (failed: unless --retry-failed)
+FAILURES = ("failed", "timeout", "crashed")
 MAX_LIST_LINES = 100_000
 # What a folder holds that is a filing: the extensions EDGAR served submissions and their documents under. Other
 # files in a folder (INDEX.tsv, README.md, XBRL .xml) are reported as skipped; a file named outright is tried.
@@ -58,6 +59,7 @@ class BatchOptions:
     convert: ConvertOptions = field(default_factory=ConvertOptions)
     jobs: int = 0                  # 0: one worker per core
     resume: bool = False
+    retry_failed: bool = False     # with resume: convert again what summary.jsonl records as failed
     timeout: float = 600.0         # seconds for one filing
     dask_scheduler: str | None = None
 
@@ -342,30 +344,47 @@ def run_dask(tasks: list[Task], scheduler: str, record: Callable[[Outcome], None
 
 @dataclass
 class BatchResult:
-    outcomes: list[Outcome]
-    skipped: int
+    outcomes: list[Outcome]        # converted in this run
+    earlier: list[Outcome]         # recorded as done by an earlier run and kept (--resume)
     seconds: float
 
+    @property
+    def skipped(self) -> int:
+        return len(self.earlier)
+
+    @property
+    def whole(self) -> list[Outcome]:
+        """Every filing of the batch, this run's and the earlier runs' kept ones: what the exit code says."""
+        return self.earlier + self.outcomes
+
     def count(self, status: str) -> int:
-        return sum(1 for o in self.outcomes if o.status == status)
+        return sum(1 for o in self.whole if o.status == status)
 
 
-def plan(inputs: list[Path], outdir: Path, options: BatchOptions) -> tuple[list[Task], int]:
-    """The tasks still to run; with --resume, inputs summary.jsonl records as done are skipped (keeping the names
-    they were written under), and the summary is compacted to those records."""
+def plan(inputs: list[Path], outdir: Path, options: BatchOptions) -> tuple[list[Task], list[Outcome]]:
+    """The tasks still to run and the earlier outcomes kept: with --resume, inputs summary.jsonl records as done
+    are skipped (keeping the names they were written under; failed ones too unless --retry-failed), and the
+    summary is compacted to those records."""
     outdir.mkdir(parents=True, exist_ok=True)
-    for stale in outdir.glob(".*.partial-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+    remove_partials(outdir)
     names = output_names(inputs)
     done: dict[str, Outcome] = {}
-    if options.resume:
+    if options.resume or options.retry_failed:
+        kept = ("ok", "invalid") if options.retry_failed else DONE
         done = {source: outcome for source, outcome in read_summary(outdir).items()
-                if outcome.status in DONE and (outcome.status == "failed" or (outdir / outcome.output).is_dir())}
-    _rewrite_summary(outdir, [done[str(p)] for p in inputs if str(p) in done])
+                if outcome.status in kept and (outcome.status == "failed" or (outdir / outcome.output).is_dir())}
+    earlier = [done[str(p)] for p in inputs if str(p) in done]
+    _rewrite_summary(outdir, earlier)
     taken = {outcome.output for outcome in done.values()}
     tasks = [Task(str(p), _free_name(names[p], taken), str(outdir), options.convert)
              for p in inputs if str(p) not in done]
-    return tasks, len(inputs) - len(tasks)
+    return tasks, earlier
+
+
+def remove_partials(outdir: Path) -> None:
+    """Staging folders of conversions that never finished (a kill, a Ctrl-C): never part of the output."""
+    for stale in outdir.glob(".*.partial-*"):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def _free_name(name: str, taken: set[str]) -> str:
@@ -381,8 +400,8 @@ def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
               on_outcome: Callable[[Outcome], None] = lambda outcome: None,
               on_plan: Callable[[int, int], None] = lambda todo, skipped: None) -> BatchResult:
     started = time.monotonic()
-    tasks, skipped = plan(inputs, outdir, options)
-    on_plan(len(tasks), skipped)
+    tasks, earlier = plan(inputs, outdir, options)
+    on_plan(len(tasks), len(earlier))
     outcomes: list[Outcome] = []
     summary = SummaryWriter(outdir)
 
@@ -397,4 +416,4 @@ def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
             run_local(tasks, options.jobs or os.cpu_count() or 1, options.timeout, record)
     finally:
         summary.close()
-    return BatchResult(outcomes, skipped, round(time.monotonic() - started, 3))
+    return BatchResult(outcomes, earlier, round(time.monotonic() - started, 3))

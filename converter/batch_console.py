@@ -1,4 +1,5 @@
-"""The batch on the console: a rich progress bar with rate and time left while it runs, a table when done."""
+"""The batch on the console: a rich progress bar with rate and time left while it runs, a table when done, and
+what to do next (retry the failed)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,10 +24,10 @@ def run_with_progress(inputs: list[Path], outdir: Path, options: BatchOptions, c
                         TimeRemainingColumn(), console=console, transient=False)
     bar = progress.add_task("batch", total=len(inputs), rate="")
 
-    def planned(todo: int, skipped: int) -> None:
+    def planned(todo: int, done_before: int) -> None:
         progress.update(bar, total=todo)
-        if skipped:
-            console.print(f"resuming: {skipped} filing(s) already done, {todo} to go", markup=False)
+        if done_before:
+            console.print(f"resuming: {done_before} filing(s) already done, {todo} to go", markup=False)
 
     def finished(outcome: Outcome) -> None:
         progress.advance(bar)
@@ -38,18 +39,22 @@ def run_with_progress(inputs: list[Path], outdir: Path, options: BatchOptions, c
     with progress:
         result = run_batch(inputs, outdir, options, on_outcome=finished, on_plan=planned)
     console.print(summary_table(result, outdir, skipped))
+    for line in next_steps(result, outdir):
+        console.print(line, markup=False, highlight=False)
     return result
 
 
 def summary_table(result: BatchResult, outdir: Path, skipped: Sequence[Skipped] = ()) -> Table:
-    table = Table(title=f"{len(result.outcomes)} filing(s) in {result.seconds:.1f} s"
-                        f"{f', {result.skipped} skipped as done' if result.skipped else ''}; see {outdir / SUMMARY}")
+    """The whole batch by status: this run's filings and those an earlier run did (kept by --resume)."""
+    earlier = f", {result.skipped} done before (kept by --resume)" if result.skipped else ""
+    table = Table(title=f"{len(result.whole)} filing(s): {len(result.outcomes)} converted in {result.seconds:.1f} s"
+                        f"{earlier}; see {outdir / SUMMARY}")
     table.add_column("status")
     table.add_column("filings", justify="right")
     table.add_column("facts", justify="right")
     table.add_column("seconds per filing", justify="right")
     for status in STATUSES:
-        chosen = [o for o in result.outcomes if o.status == status]
+        chosen = [o for o in result.whole if o.status == status]
         if chosen:
             table.add_row(status, str(len(chosen)), f"{sum(o.facts for o in chosen):,}",
                           f"{sum(o.seconds for o in chosen) / len(chosen):.2f}")
@@ -58,3 +63,17 @@ def summary_table(result: BatchResult, outdir: Path, skipped: Sequence[Skipped] 
         if count:
             table.add_row(label, str(count), "", "")
     return table
+
+
+def next_steps(result: BatchResult, outdir: Path) -> list[str]:
+    """How to go on from here, said only when there is something to do."""
+    lines = []
+    failed = result.count("failed")
+    if failed:
+        lines.append(f"{failed} filing(s) failed (reasons in {outdir / SUMMARY}); to convert them again, run the "
+                     "same command with --retry-failed")
+    stopped = result.count("timeout") + result.count("crashed")
+    if stopped:
+        lines.append(f"{stopped} filing(s) timed out or crashed; to try them again, run the same command with "
+                     "--resume")
+    return lines

@@ -11,11 +11,12 @@ from pathlib import Path
 from rich.console import Console
 
 from converter import __version__
-from converter.batch import BatchOptions, gather_inputs
+from converter.batch import FAILURES, BatchOptions, gather_inputs
 from converter.batch_console import run_with_progress
 from converter.inspection import inspect_filing
 from converter.model import ConversionError, UsageError
-from converter.pipeline import EXIT_CONVERSION_ERROR, EXIT_USAGE, ConvertOptions, check_options, check_output, convert
+from converter.pipeline import (EXIT_CONVERSION_ERROR, EXIT_INVALID, EXIT_USAGE, ConvertOptions, check_options,
+                                check_output, convert)
 from converter.taxonomy.packages import ENV_VAR
 from converter.writers import FORMATS
 
@@ -64,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
                            help="one folder per filing is written here, and summary.jsonl")
     batch_cmd.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
     batch_cmd.add_argument("--resume", action="store_true", help="skip filings summary.jsonl records as done")
+    batch_cmd.add_argument("--retry-failed", action="store_true",
+                           help="like --resume, but convert again the filings summary.jsonl records as failed")
     batch_cmd.add_argument("--timeout", type=float, default=600.0, metavar="SECONDS",
                            help="time one filing may take before its worker is stopped (default 600)")
     batch_cmd.add_argument("--dask-scheduler", metavar="ADDRESS",
@@ -130,12 +133,12 @@ def _batch(args: argparse.Namespace) -> int:
         reason = f" ({len(inputs.skipped)} passed over; first: {inputs.skipped[0].line()})" if inputs.skipped else ""
         raise ConversionError(f"{args.inputs[0]}: no filings found{reason}")
     options = BatchOptions(convert=convert_options, jobs=args.jobs, resume=args.resume,
-                           timeout=args.timeout, dask_scheduler=args.dask_scheduler)
+                           retry_failed=args.retry_failed, timeout=args.timeout, dask_scheduler=args.dask_scheduler)
     result = run_with_progress(inputs.filings, args.output, options, _out, inputs.skipped)
-    failures = result.count("failed") + result.count("timeout") + result.count("crashed")
-    if failures or any(entry.missing for entry in inputs.skipped):     # a listed filing not there: not all done
+    not_found = any(entry.missing for entry in inputs.skipped)      # a listed filing not there: not all was done
+    if not_found or any(result.count(status) for status in FAILURES):     # the whole batch, earlier runs' part too
         return EXIT_CONVERSION_ERROR
-    return 3 if result.count("invalid") else 0
+    return EXIT_INVALID if result.count("invalid") else 0
 
 
 def _print_summary(result) -> None:
