@@ -15,8 +15,11 @@ import multiprocessing
 import os
 import resource
 import shutil
+import signal
+import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -243,6 +246,7 @@ def convert_task(task: Task) -> Outcome:
 # --- local workers --------------------------------------------------------------------------------------------
 
 def _worker_main(connection: Connection) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C reaches the whole group: the parent stops workers
     while True:
         task = connection.recv()
         if task is None:
@@ -254,7 +258,8 @@ class _Worker:
     def __init__(self, context: multiprocessing.context.BaseContext):
         self.connection, child = context.Pipe()
         self.process = context.Process(target=_worker_main, args=(child,), daemon=True)
-        self.process.start()
+        with _sigint_ignored():        # inherited by the new interpreter, so Ctrl-C during its start-up is quiet
+            self.process.start()
         child.close()
         self.task: Task | None = None
         self.started = 0.0
@@ -272,6 +277,18 @@ class _Worker:
             except OSError:
                 self.process.kill()
         self.process.join(timeout=10)
+
+
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def run_local(tasks: list[Task], jobs: int, timeout: float, record: Callable[[Outcome], None]) -> None:
@@ -347,6 +364,7 @@ class BatchResult:
     outcomes: list[Outcome]        # converted in this run
     earlier: list[Outcome]         # recorded as done by an earlier run and kept (--resume)
     seconds: float
+    interrupted: bool = False      # Ctrl-C: the filings in flight were stopped and their staging folders removed
 
     @property
     def skipped(self) -> int:
@@ -404,6 +422,7 @@ def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
     on_plan(len(tasks), len(earlier))
     outcomes: list[Outcome] = []
     summary = SummaryWriter(outdir)
+    interrupted = False
 
     def record(outcome: Outcome) -> None:
         summary.write(outcome)
@@ -414,6 +433,10 @@ def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
             run_dask(tasks, options.dask_scheduler, record)
         elif tasks:
             run_local(tasks, options.jobs or os.cpu_count() or 1, options.timeout, record)
+    except KeyboardInterrupt:      # run_local has stopped its workers on the way out
+        interrupted = True
     finally:
         summary.close()
-    return BatchResult(outcomes, earlier, round(time.monotonic() - started, 3))
+    if interrupted:
+        remove_partials(outdir)
+    return BatchResult(outcomes, earlier, round(time.monotonic() - started, 3), interrupted)

@@ -1,5 +1,5 @@
 """The batch on the console: a rich progress bar with rate and time left while it runs, a table when done, and
-what to do next (retry the failed)."""
+what to do next (retry the failed, resume after an interruption)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -38,9 +38,10 @@ def run_with_progress(inputs: list[Path], outdir: Path, options: BatchOptions, c
                                    highlight=False)
     with progress:
         result = run_batch(inputs, outdir, options, on_outcome=finished, on_plan=planned)
-    console.print(summary_table(result, outdir, skipped))
-    for line in next_steps(result, outdir):
-        console.print(line, markup=False, highlight=False)
+    if not result.interrupted:
+        console.print(summary_table(result, outdir, skipped))
+        for line in next_steps(result, outdir):
+            console.print(line, markup=False, highlight=False)
     return result
 
 
@@ -77,3 +78,9 @@ def next_steps(result: BatchResult, outdir: Path) -> list[str]:
         lines.append(f"{stopped} filing(s) timed out or crashed; to try them again, run the same command with "
                      "--resume")
     return lines
+
+
+def interrupted_message(result: BatchResult, total: int, outdir: Path) -> str:
+    done = len(result.whole)
+    return (f"interrupted: {done} of {total} filing(s) done, recorded in {outdir / SUMMARY}; to convert the rest, "
+            "run the same command with --resume")

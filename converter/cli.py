@@ -1,6 +1,6 @@
 """Command line: `legacy-xbrl convert INPUT -o OUTDIR`, `legacy-xbrl batch INPUT... -o OUTDIR` and
 `legacy-xbrl inspect INPUT`. Exit codes: 0 valid output, 1 conversion error, 2 usage error, 3 output written but
-validation found errors."""
+validation found errors, 130 interrupted (Ctrl-C)."""
 from __future__ import annotations
 
 import argparse
@@ -12,7 +12,7 @@ from rich.console import Console
 
 from converter import __version__
 from converter.batch import FAILURES, BatchOptions, gather_inputs
-from converter.batch_console import run_with_progress
+from converter.batch_console import interrupted_message, run_with_progress
 from converter.inspection import inspect_filing
 from converter.model import ConversionError, UsageError
 from converter.pipeline import (EXIT_CONVERSION_ERROR, EXIT_INVALID, EXIT_USAGE, ConvertOptions, check_options,
@@ -22,6 +22,7 @@ from converter.writers import FORMATS
 
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
 _out = Console(highlight=False, soft_wrap=True)
+EXIT_INTERRUPTED = 130             # 128 + SIGINT, as shells report a command Ctrl-C stopped
 # inspect's tables are as wide as their content when written to a file or pipe: a terminal's 80 columns would cut
 # the periods, and nobody reads the file in that terminal
 PIPE_WIDTH = 10_000
@@ -100,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     except ConversionError as error:
         _err.print(f"legacy-xbrl: error: {error}", markup=False)
         return EXIT_CONVERSION_ERROR
+    except KeyboardInterrupt:          # outputs are staged, so there is nothing half-written to explain
+        _err.print("legacy-xbrl: interrupted", markup=False)
+        return EXIT_INTERRUPTED
     except Exception as error:  # the user gets one line, never a traceback, unless they ask for it
         if args.debug:
             traceback.print_exc()
@@ -135,6 +139,9 @@ def _batch(args: argparse.Namespace) -> int:
     options = BatchOptions(convert=convert_options, jobs=args.jobs, resume=args.resume,
                            retry_failed=args.retry_failed, timeout=args.timeout, dask_scheduler=args.dask_scheduler)
     result = run_with_progress(inputs.filings, args.output, options, _out, inputs.skipped)
+    if result.interrupted:
+        _err.print(f"legacy-xbrl: {interrupted_message(result, len(inputs.filings), args.output)}", markup=False)
+        return EXIT_INTERRUPTED
     not_found = any(entry.missing for entry in inputs.skipped)      # a listed filing not there: not all was done
     if not_found or any(result.count(status) for status in FAILURES):     # the whole batch, earlier runs' part too
         return EXIT_CONVERSION_ERROR

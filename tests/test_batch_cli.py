@@ -1,14 +1,24 @@
 """The batch as a user meets it on the command line: what is taken as a filing and what is reported as skipped,
-and --resume / --retry-failed after failures (the exit code and the table speak for the whole batch)."""
+Ctrl-C (workers stopped, staging folders removed, how to resume, exit 130), and --resume / --retry-failed after
+failures (the exit code and the table speak for the whole batch)."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
-from converter.cli import main
-from tests.conftest import FIXTURES, SEED
+import pytest
 
+from converter.batch import read_summary
+from converter.cli import main
+from tests.conftest import FIXTURES, ROOT, SEED, SHARED
+
+CORPUS = SHARED / "corpus_raw"
 SUFFIXES = ".txt, .htm, .html, .nc, .sgml"
 
 
@@ -76,3 +86,53 @@ def test_resume_speaks_for_the_whole_batch_and_retry_failed_converts_the_failed_
     assert "failed" not in printed and "--retry-failed" not in printed
     assert _statuses(out) == {"q1.txt": "ok", "k.txt": "ok", "notes.txt": "ok"}
     assert json.loads((out / "notes" / "report.json").read_text())["facts"] == 114
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus_raw is absent")
+def test_ctrl_c_stops_the_batch_cleanly_and_says_how_to_resume(tmp_path, taxonomy_packages):
+    filings = sorted((CORPUS / "nlpaueb-edgar-crawler" / "8-K").glob("*.txt"))[:8]
+    assert len(filings) == 8
+    listing = tmp_path / "filings.txt"
+    listing.write_text("".join(f"{path}\n" for path in filings))
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "converter", "batch", str(listing), "-o", str(out), "--jobs", "2"]
+    # A session of its own, so that SIGINT goes to the batch and its workers, as Ctrl-C in a terminal does.
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and process.poll() is None:
+        summary = out / "summary.jsonl"
+        if summary.exists() and summary.read_text().count("\n") >= 1:
+            break
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=120)
+    done = read_summary(out)
+    assert 1 <= len(done) < len(filings), "the batch was not caught midway"
+    assert process.returncode == 130, stdout + stderr
+    assert "Traceback" not in stderr + stdout and "KeyboardInterrupt" not in stderr + stdout
+    assert stderr.splitlines() == [
+        f"legacy-xbrl: interrupted: {len(done)} of 8 filing(s) done, recorded in {out}/summary.jsonl; to convert "
+        "the rest, run the same command with --resume"]
+    assert not [p.name for p in out.iterdir() if ".partial-" in p.name]
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == sorted(o.output for o in done.values())
+
+    resumed = subprocess.run([*command, "--resume", "--no-validate"], cwd=ROOT, capture_output=True, text=True,
+                             timeout=300)
+    assert f"resuming: {len(done)} filing(s) already done, {8 - len(done)} to go" in resumed.stdout
+    assert sorted(read_summary(out)) == sorted(str(path) for path in filings)
+
+
+def test_ctrl_c_during_convert_leaves_nothing_half_written(tmp_path, taxonomy_packages):
+    """Caught while Arelle validates the staged outputs: the staging folder goes, and so does the traceback."""
+    command = [sys.executable, "-m", "converter", "convert", str(SEED), "-o", str(tmp_path / "out")]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None and not list(tmp_path.glob(".out.partial-*")):
+        time.sleep(0.01)
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert [line for line in stderr.splitlines() if "warning:" not in line] == ["legacy-xbrl: interrupted"]
+    assert list(tmp_path.iterdir()) == []
