@@ -439,4 +439,6 @@ def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
         summary.close()
     if interrupted:
         remove_partials(outdir)
+        # Ctrl-C may land between a line written and its outcome noted: summary.jsonl, which --resume goes by, counts
+        outcomes = [o for source, o in read_summary(outdir).items() if source not in {e.input for e in earlier}]
     return BatchResult(outcomes, earlier, round(time.monotonic() - started, 3), interrupted)
