@@ -15,8 +15,11 @@ import multiprocessing
 import os
 import resource
 import shutil
+import signal
+import threading
 import time
 from collections import deque
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -26,8 +29,12 @@ from converter.model import ConversionError
 from converter.pipeline import ConvertOptions, convert
 
 SUMMARY = "summary.jsonl"
-DONE = ("ok", "invalid", "failed")          # outcomes --resume does not try again
+DONE = ("ok", "invalid", "failed")          # outcomes --resume does not try again (failed: unless --retry-failed)
+FAILURES = ("failed", "timeout", "crashed")
 MAX_LIST_LINES = 100_000
+# What a folder holds that is a filing: the extensions EDGAR served submissions and their documents under. Other
+# files in a folder (INDEX.tsv, README.md, XBRL .xml) are reported as skipped; a file named outright is tried.
+FILING_SUFFIXES = (".txt", ".htm", ".html", ".nc", ".sgml")
 
 
 @dataclass(frozen=True)
@@ -55,28 +62,63 @@ class BatchOptions:
     convert: ConvertOptions = field(default_factory=ConvertOptions)
     jobs: int = 0                  # 0: one worker per core
     resume: bool = False
+    retry_failed: bool = False     # with resume: convert again what summary.jsonl records as failed
     timeout: float = 600.0         # seconds for one filing
     dask_scheduler: str | None = None
 
 
 # --- inputs and names -----------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+    missing: bool = False          # a listed path that is not there: the batch could not do all it was asked
+
+    def line(self) -> str:
+        return f"{'not found' if self.missing else 'skipped'}: {self.path}: {self.reason}"
+
+
+@dataclass
+class Inputs:
+    filings: list[Path]
+    skipped: list[Skipped]
+
+
 def collect_inputs(arguments: list[Path]) -> list[Path]:
-    """Files as given, folders searched recursively, and text files that list one path per line."""
+    return gather_inputs(arguments).filings
+
+
+def gather_inputs(arguments: list[Path]) -> Inputs:
+    """Files as given, folders searched recursively for files with a filing's extension (FILING_SUFFIXES), and
+    text files that list one path per line; what is not taken is reported with the reason."""
     found: list[Path] = []
+    skipped: list[Skipped] = []
     for argument in arguments:
         if argument.is_dir():
-            found.extend(p for p in sorted(argument.rglob("*")) if p.is_file() and not p.name.startswith("."))
+            _walk(argument, found, skipped)
         elif _is_path_list(argument):
-            found.extend(_listed_paths(argument))
+            _read_listing(argument, found, skipped)
         else:
             found.append(argument)
     unique = dict.fromkeys(p.resolve() if p.exists() else p for p in found)
-    return list(unique)
+    return Inputs(list(unique), skipped)
+
+
+def _walk(folder: Path, found: list[Path], skipped: list[Skipped]) -> None:
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if path.suffix.lower() in FILING_SUFFIXES:
+            found.append(path)
+        else:
+            skipped.append(Skipped(str(path), f"not a filing: {path.suffix or 'no extension'} is not one of "
+                                              f"{', '.join(FILING_SUFFIXES)}"))
 
 
 def _is_path_list(path: Path) -> bool:
-    """A listing, not a filing: every non-blank line of it names an existing file or folder."""
+    """A listing, not a filing: every non-blank line of it names an existing file or folder, or reads as a path
+    (one name with a filing's extension or a '/', no runs of spaces as a statement's columns have)."""
     try:
         if not path.is_file() or path.stat().st_size > 50 * 2**20:
             return False
@@ -84,7 +126,14 @@ def _is_path_list(path: Path) -> bool:
                  if line.strip()][:MAX_LIST_LINES]
     except (OSError, UnicodeDecodeError):
         return False
-    return bool(lines) and all(_listed(path, line).exists() for line in lines)
+    return bool(lines) and not lines[0].startswith("<") and all(_names_a_path(path, line) for line in lines)
+
+
+def _names_a_path(listing: Path, line: str) -> bool:
+    if _listed(listing, line).exists():
+        return True
+    return ("\t" not in line and "  " not in line
+            and (line.lower().endswith(FILING_SUFFIXES) or "/" in line.rstrip("/")))
 
 
 def _listed(listing: Path, line: str) -> Path:
@@ -92,11 +141,17 @@ def _listed(listing: Path, line: str) -> Path:
     return candidate if candidate.is_absolute() else listing.parent / candidate
 
 
-def _listed_paths(listing: Path) -> Iterator[Path]:
-    for line in listing.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            path = _listed(listing, line.strip())
-            yield from (collect_inputs([path]) if path.is_dir() else [path])
+def _read_listing(listing: Path, found: list[Path], skipped: list[Skipped]) -> None:
+    for number, line in enumerate(listing.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        path = _listed(listing, line.strip())
+        if path.is_dir():
+            _walk(path, found, skipped)
+        elif path.exists():
+            found.append(path)
+        else:
+            skipped.append(Skipped(str(path), f"listed in {listing}:{number}", missing=True))
 
 
 def output_names(inputs: list[Path]) -> dict[Path, str]:
@@ -191,6 +246,7 @@ def convert_task(task: Task) -> Outcome:
 # --- local workers --------------------------------------------------------------------------------------------
 
 def _worker_main(connection: Connection) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C reaches the whole group: the parent stops workers
     while True:
         task = connection.recv()
         if task is None:
@@ -202,7 +258,8 @@ class _Worker:
     def __init__(self, context: multiprocessing.context.BaseContext):
         self.connection, child = context.Pipe()
         self.process = context.Process(target=_worker_main, args=(child,), daemon=True)
-        self.process.start()
+        with _sigint_ignored():        # inherited by the new interpreter, so Ctrl-C during its start-up is quiet
+            self.process.start()
         child.close()
         self.task: Task | None = None
         self.started = 0.0
@@ -220,6 +277,18 @@ class _Worker:
             except OSError:
                 self.process.kill()
         self.process.join(timeout=10)
+
+
+@contextmanager
+def _sigint_ignored() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def run_local(tasks: list[Task], jobs: int, timeout: float, record: Callable[[Outcome], None]) -> None:
@@ -292,30 +361,48 @@ def run_dask(tasks: list[Task], scheduler: str, record: Callable[[Outcome], None
 
 @dataclass
 class BatchResult:
-    outcomes: list[Outcome]
-    skipped: int
+    outcomes: list[Outcome]        # converted in this run
+    earlier: list[Outcome]         # recorded as done by an earlier run and kept (--resume)
     seconds: float
+    interrupted: bool = False      # Ctrl-C: the filings in flight were stopped and their staging folders removed
+
+    @property
+    def skipped(self) -> int:
+        return len(self.earlier)
+
+    @property
+    def whole(self) -> list[Outcome]:
+        """Every filing of the batch, this run's and the earlier runs' kept ones: what the exit code says."""
+        return self.earlier + self.outcomes
 
     def count(self, status: str) -> int:
-        return sum(1 for o in self.outcomes if o.status == status)
+        return sum(1 for o in self.whole if o.status == status)
 
 
-def plan(inputs: list[Path], outdir: Path, options: BatchOptions) -> tuple[list[Task], int]:
-    """The tasks still to run; with --resume, inputs summary.jsonl records as done are skipped (keeping the names
-    they were written under), and the summary is compacted to those records."""
+def plan(inputs: list[Path], outdir: Path, options: BatchOptions) -> tuple[list[Task], list[Outcome]]:
+    """The tasks still to run and the earlier outcomes kept: with --resume, inputs summary.jsonl records as done
+    are skipped (keeping the names they were written under; failed ones too unless --retry-failed), and the
+    summary is compacted to those records."""
     outdir.mkdir(parents=True, exist_ok=True)
-    for stale in outdir.glob(".*.partial-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+    remove_partials(outdir)
     names = output_names(inputs)
     done: dict[str, Outcome] = {}
-    if options.resume:
+    if options.resume or options.retry_failed:
+        kept = ("ok", "invalid") if options.retry_failed else DONE
         done = {source: outcome for source, outcome in read_summary(outdir).items()
-                if outcome.status in DONE and (outcome.status == "failed" or (outdir / outcome.output).is_dir())}
-    _rewrite_summary(outdir, [done[str(p)] for p in inputs if str(p) in done])
+                if outcome.status in kept and (outcome.status == "failed" or (outdir / outcome.output).is_dir())}
+    earlier = [done[str(p)] for p in inputs if str(p) in done]
+    _rewrite_summary(outdir, earlier)
     taken = {outcome.output for outcome in done.values()}
     tasks = [Task(str(p), _free_name(names[p], taken), str(outdir), options.convert)
              for p in inputs if str(p) not in done]
-    return tasks, len(inputs) - len(tasks)
+    return tasks, earlier
+
+
+def remove_partials(outdir: Path) -> None:
+    """Staging folders of conversions that never finished (a kill, a Ctrl-C): never part of the output."""
+    for stale in outdir.glob(".*.partial-*"):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def _free_name(name: str, taken: set[str]) -> str:
@@ -331,10 +418,11 @@ def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
               on_outcome: Callable[[Outcome], None] = lambda outcome: None,
               on_plan: Callable[[int, int], None] = lambda todo, skipped: None) -> BatchResult:
     started = time.monotonic()
-    tasks, skipped = plan(inputs, outdir, options)
-    on_plan(len(tasks), skipped)
+    tasks, earlier = plan(inputs, outdir, options)
+    on_plan(len(tasks), len(earlier))
     outcomes: list[Outcome] = []
     summary = SummaryWriter(outdir)
+    interrupted = False
 
     def record(outcome: Outcome) -> None:
         summary.write(outcome)
@@ -345,6 +433,12 @@ def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
             run_dask(tasks, options.dask_scheduler, record)
         elif tasks:
             run_local(tasks, options.jobs or os.cpu_count() or 1, options.timeout, record)
+    except KeyboardInterrupt:      # run_local has stopped its workers on the way out
+        interrupted = True
     finally:
         summary.close()
-    return BatchResult(outcomes, skipped, round(time.monotonic() - started, 3))
+    if interrupted:
+        remove_partials(outdir)
+        # Ctrl-C may land between a line written and its outcome noted: summary.jsonl, which --resume goes by, counts
+        outcomes = [o for source, o in read_summary(outdir).items() if source not in {e.input for e in earlier}]
+    return BatchResult(outcomes, earlier, round(time.monotonic() - started, 3), interrupted)

@@ -1,28 +1,33 @@
-"""The batch on the console: a rich progress bar with rate and time left while it runs, a table when done."""
+"""The batch on the console: a rich progress bar with rate and time left while it runs, a table when done, and
+what to do next (retry the failed, resume after an interruption)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Sequence
 
 from rich.console import Console
 from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
                            TimeElapsedColumn, TimeRemainingColumn)
 from rich.table import Table
 
-from converter.batch import SUMMARY, BatchOptions, BatchResult, Outcome, run_batch
+from converter.batch import SUMMARY, BatchOptions, BatchResult, Outcome, Skipped, run_batch
 
 STATUSES = ("ok", "invalid", "failed", "timeout", "crashed")
 
 
-def run_with_progress(inputs: list[Path], outdir: Path, options: BatchOptions, console: Console) -> BatchResult:
+def run_with_progress(inputs: list[Path], outdir: Path, options: BatchOptions, console: Console,
+                      skipped: Sequence[Skipped] = ()) -> BatchResult:
+    for entry in skipped:
+        console.print(entry.line(), markup=False, highlight=False)
     progress = Progress(TextColumn("[bold]converting"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
                         TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
                         TimeRemainingColumn(), console=console, transient=False)
     bar = progress.add_task("batch", total=len(inputs), rate="")
 
-    def planned(todo: int, skipped: int) -> None:
+    def planned(todo: int, done_before: int) -> None:
         progress.update(bar, total=todo)
-        if skipped:
-            console.print(f"resuming: {skipped} filing(s) already done, {todo} to go", markup=False)
+        if done_before:
+            console.print(f"resuming: {done_before} filing(s) already done, {todo} to go", markup=False)
 
     def finished(outcome: Outcome) -> None:
         progress.advance(bar)
@@ -33,20 +38,49 @@ def run_with_progress(inputs: list[Path], outdir: Path, options: BatchOptions, c
                                    highlight=False)
     with progress:
         result = run_batch(inputs, outdir, options, on_outcome=finished, on_plan=planned)
-    console.print(summary_table(result, outdir))
+    if not result.interrupted:
+        console.print(summary_table(result, outdir, skipped))
+        for line in next_steps(result, outdir):
+            console.print(line, markup=False, highlight=False)
     return result
 
 
-def summary_table(result: BatchResult, outdir: Path) -> Table:
-    table = Table(title=f"{len(result.outcomes)} filing(s) in {result.seconds:.1f} s"
-                        f"{f', {result.skipped} skipped as done' if result.skipped else ''}; see {outdir / SUMMARY}")
+def summary_table(result: BatchResult, outdir: Path, skipped: Sequence[Skipped] = ()) -> Table:
+    """The whole batch by status: this run's filings and those an earlier run did (kept by --resume)."""
+    earlier = f", {result.skipped} done before (kept by --resume)" if result.skipped else ""
+    table = Table(title=f"{len(result.whole)} filing(s): {len(result.outcomes)} converted in {result.seconds:.1f} s"
+                        f"{earlier}; see {outdir / SUMMARY}")
     table.add_column("status")
     table.add_column("filings", justify="right")
     table.add_column("facts", justify="right")
     table.add_column("seconds per filing", justify="right")
     for status in STATUSES:
-        chosen = [o for o in result.outcomes if o.status == status]
+        chosen = [o for o in result.whole if o.status == status]
         if chosen:
             table.add_row(status, str(len(chosen)), f"{sum(o.facts for o in chosen):,}",
                           f"{sum(o.seconds for o in chosen) / len(chosen):.2f}")
+    for label, missing in (("skipped (not a filing)", False), ("not found", True)):
+        count = sum(1 for entry in skipped if entry.missing == missing)
+        if count:
+            table.add_row(label, str(count), "", "")
     return table
+
+
+def next_steps(result: BatchResult, outdir: Path) -> list[str]:
+    """How to go on from here, said only when there is something to do."""
+    lines = []
+    failed = result.count("failed")
+    if failed:
+        lines.append(f"{failed} filing(s) failed (reasons in {outdir / SUMMARY}); to convert them again, run the "
+                     "same command with --retry-failed")
+    stopped = result.count("timeout") + result.count("crashed")
+    if stopped:
+        lines.append(f"{stopped} filing(s) timed out or crashed; to try them again, run the same command with "
+                     "--resume")
+    return lines
+
+
+def interrupted_message(result: BatchResult, total: int, outdir: Path) -> str:
+    done = len(result.whole)
+    return (f"interrupted: {done} of {total} filing(s) done, recorded in {outdir / SUMMARY}; to convert the rest, "
+            "run the same command with --resume")

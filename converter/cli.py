@@ -1,6 +1,6 @@
 """Command line: `legacy-xbrl convert INPUT -o OUTDIR`, `legacy-xbrl batch INPUT... -o OUTDIR` and
 `legacy-xbrl inspect INPUT`. Exit codes: 0 valid output, 1 conversion error, 2 usage error, 3 output written but
-validation found errors."""
+validation found errors, 130 interrupted (Ctrl-C)."""
 from __future__ import annotations
 
 import argparse
@@ -11,16 +11,21 @@ from pathlib import Path
 from rich.console import Console
 
 from converter import __version__
-from converter.batch import BatchOptions, collect_inputs
-from converter.batch_console import run_with_progress
+from converter.batch import FAILURES, BatchOptions, gather_inputs
+from converter.batch_console import interrupted_message, run_with_progress
 from converter.inspection import inspect_filing
-from converter.model import ConversionError
-from converter.pipeline import EXIT_CONVERSION_ERROR, ConvertOptions, convert
+from converter.model import ConversionError, UsageError
+from converter.pipeline import (EXIT_CONVERSION_ERROR, EXIT_INVALID, EXIT_USAGE, ConvertOptions, check_options,
+                                check_output, convert)
 from converter.taxonomy.packages import ENV_VAR
 from converter.writers import FORMATS
 
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
 _out = Console(highlight=False, soft_wrap=True)
+EXIT_INTERRUPTED = 130             # 128 + SIGINT, as shells report a command Ctrl-C stopped
+# inspect's tables are as wide as their content when written to a file or pipe: a terminal's 80 columns would cut
+# the periods, and nobody reads the file in that terminal
+PIPE_WIDTH = 10_000
 
 
 def _conversion_options(parser: argparse.ArgumentParser) -> None:
@@ -35,6 +40,9 @@ def _conversion_options(parser: argparse.ArgumentParser) -> None:
                         help="let Arelle fetch taxonomy files missing from the packages over the network")
     parser.add_argument("--mapping-overrides", type=Path, metavar="FILE",
                         help="CSV of statement,pattern,concept rules applied before the built-in ones")
+    parser.add_argument("--plain-inline", dest="mark_tagged", action="store_false",
+                        help="leave tagged figures unmarked in the inline document (a faithful copy of the filing's "
+                             "look); by default they have a light tint and a dotted underline")
     parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
 
 
@@ -46,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     convert_cmd.add_argument("input", type=Path, help="the filing: .txt, .htm or an EDGAR submission")
     convert_cmd.add_argument("-o", "--output", type=Path, required=True, metavar="OUTDIR",
                              help="folder for the outputs and report.json (replaced whole when it exists)")
-    convert_cmd.add_argument("--cik", help="the registrant's CIK, where the filing has no SEC header")
+    convert_cmd.add_argument("--cik", help="the registrant's CIK (1 to 10 digits), where the filing has no SEC header")
     convert_cmd.add_argument("--viewer", action="store_true",
                              help="also write OUTDIR/<name>_viewer.html: the inline document in Arelle's interactive "
                                   "iXBRL viewer, working offline (its script is copied beside it)")
@@ -58,6 +66,8 @@ def build_parser() -> argparse.ArgumentParser:
                            help="one folder per filing is written here, and summary.jsonl")
     batch_cmd.add_argument("--jobs", type=int, default=0, help="worker processes (default: one per core)")
     batch_cmd.add_argument("--resume", action="store_true", help="skip filings summary.jsonl records as done")
+    batch_cmd.add_argument("--retry-failed", action="store_true",
+                           help="like --resume, but convert again the filings summary.jsonl records as failed")
     batch_cmd.add_argument("--timeout", type=float, default=600.0, metavar="SECONDS",
                            help="time one filing may take before its worker is stopped (default 600)")
     batch_cmd.add_argument("--dask-scheduler", metavar="ADDRESS",
@@ -80,14 +90,20 @@ def main(argv: list[str] | None = None) -> int:
     label = args.input if hasattr(args, "input") else args.output
     try:
         if args.command == "inspect":
-            inspect_filing(args.input, _out, rows=args.rows)
+            inspect_filing(args.input, _out if _out.is_terminal else _wide_console(), rows=args.rows)
             return 0
         if args.command == "batch":
             return _batch(args)
         result = convert(args.input, args.output, _convert_options(args))
+    except UsageError as error:        # judged before any work: nothing was read or written
+        _err.print(f"legacy-xbrl: error: {error}", markup=False)
+        return EXIT_USAGE
     except ConversionError as error:
         _err.print(f"legacy-xbrl: error: {error}", markup=False)
         return EXIT_CONVERSION_ERROR
+    except KeyboardInterrupt:          # outputs are staged, so there is nothing half-written to explain
+        _err.print("legacy-xbrl: interrupted", markup=False)
+        return EXIT_INTERRUPTED
     except Exception as error:  # the user gets one line, never a traceback, unless they ask for it
         if args.debug:
             traceback.print_exc()
@@ -98,26 +114,38 @@ def main(argv: list[str] | None = None) -> int:
     return result.exit_code
 
 
+def _wide_console() -> Console:
+    return Console(highlight=False, soft_wrap=True, width=PIPE_WIDTH)
+
+
 def _convert_options(args: argparse.Namespace) -> ConvertOptions:
     return ConvertOptions(cik=getattr(args, "cik", None), validate=args.validate,
                           taxonomy_packages=args.taxonomy_package, online=args.online,
                           mapping_overrides=args.mapping_overrides, output_format=args.output_format,
-                          viewer=getattr(args, "viewer", False))
+                          viewer=getattr(args, "viewer", False), mark_tagged=args.mark_tagged)
 
 
 def _batch(args: argparse.Namespace) -> int:
+    convert_options = _convert_options(args)
+    check_options(convert_options)                  # once here, not once per filing
+    check_output(args.output, replaced=False)
     missing = [str(p) for p in args.inputs if not p.exists()]
     if missing:
         raise ConversionError(f"{missing[0]}: no such file or folder")
-    inputs = collect_inputs(args.inputs)
-    if not inputs:
-        raise ConversionError(f"{args.inputs[0]}: no filings found")
-    options = BatchOptions(convert=_convert_options(args), jobs=args.jobs, resume=args.resume,
-                           timeout=args.timeout, dask_scheduler=args.dask_scheduler)
-    result = run_with_progress(inputs, args.output, options, _out)
-    if result.count("failed") + result.count("timeout") + result.count("crashed"):
+    inputs = gather_inputs(args.inputs)
+    if not inputs.filings:
+        reason = f" ({len(inputs.skipped)} passed over; first: {inputs.skipped[0].line()})" if inputs.skipped else ""
+        raise ConversionError(f"{args.inputs[0]}: no filings found{reason}")
+    options = BatchOptions(convert=convert_options, jobs=args.jobs, resume=args.resume,
+                           retry_failed=args.retry_failed, timeout=args.timeout, dask_scheduler=args.dask_scheduler)
+    result = run_with_progress(inputs.filings, args.output, options, _out, inputs.skipped)
+    if result.interrupted:
+        _err.print(f"legacy-xbrl: {interrupted_message(result, len(inputs.filings), args.output)}", markup=False)
+        return EXIT_INTERRUPTED
+    not_found = any(entry.missing for entry in inputs.skipped)      # a listed filing not there: not all was done
+    if not_found or any(result.count(status) for status in FAILURES):     # the whole batch, earlier runs' part too
         return EXIT_CONVERSION_ERROR
-    return 3 if result.count("invalid") else 0
+    return EXIT_INVALID if result.count("invalid") else 0
 
 
 def _print_summary(result) -> None:

@@ -20,6 +20,11 @@ class ConversionError(Exception):
     """A filing that cannot be converted; the message is the one-line reason shown to the user."""
 
 
+class UsageError(ConversionError):
+    """What the user asked for cannot be done as given (an option's value, its file, the output folder): judged
+    before any filing is read, so the command line reports it as a usage error (exit 2)."""
+
+
 @dataclass(frozen=True)
 class SourceRef:
     """Where something stands in the input: document name, 1-based line, 0-based column. In HTML documents,

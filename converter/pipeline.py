@@ -4,21 +4,27 @@ Outputs are written to a staging folder beside OUTDIR and moved into place only 
 holds a half-written conversion."""
 from __future__ import annotations
 
+import errno
 import os
+import re
 import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from converter.checks import check_facts
 from converter.mapping import map_filing
-from converter.model import ConversionError
+from converter.mapping.labels import check_override_concepts, load_overrides
+from converter.model import ConversionError, UsageError
 from converter.readers import read_filing
 from converter.statements import build_statements
 from converter.taxonomy import find_packages, load_taxonomy
 from converter.validate import ValidationResult, combine, validate_documents
 from converter.viewer import SCRIPT_NAME as VIEWER_SCRIPT, write_viewer
-from converter.writers import ENTRY_POINTS, WRITERS, output_names
+from converter.writers import ENTRY_POINTS, output_names, render_output
+from converter.writers.options import WriterOptions
 from converter.writers.report import build_report, dumps
 
 EXIT_OK, EXIT_CONVERSION_ERROR, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
@@ -34,6 +40,7 @@ class ConvertOptions:
     taxonomy_year: int = 2024
     output_format: str = "both"      # a key of writers.FORMATS
     viewer: bool = False             # also write the inline document inside Arelle's iXBRL viewer
+    mark_tagged: bool = True         # the inline document marks its tagged figures (False: --plain-inline)
 
 
 @dataclass
@@ -48,6 +55,8 @@ class ConvertResult:
 
 
 def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResult:
+    check_options(options)
+    check_output(outdir)
     filing = read_filing(source)
     statements = build_statements(filing.tables, filing.form_type)
     if not statements and not filing.schedules:
@@ -59,24 +68,80 @@ def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResul
     if not any(f.concept.startswith("us-gaap:") for f in facts.facts):
         raise ConversionError(f"{source}: {len(statements)} statement(s) found but no line could be tagged")
     stem = outdir.name
-    outdir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.partial-", dir=outdir.parent))
-    staging.chmod(0o755 & ~_umask())
+    with _writing(outdir):
+        outdir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.partial-", dir=outdir.parent))
+        staging.chmod(0o755 & ~_umask())
     try:
         names = output_names(stem, source.name, options.output_format)
-        for name, file_name in names.files.items():
-            (staging / file_name).write_text(WRITERS[name][1](facts, names), encoding="utf-8")
+        writer = WriterOptions(mark_tagged=options.mark_tagged)
+        with _writing(outdir):
+            for name, file_name in names.files.items():
+                (staging / file_name).write_text(render_output(name, facts, names, writer), encoding="utf-8")
         outputs = dict(names.files)
         validation = _validate(staging, outputs, packages, options) if options.validate else ValidationResult(ran=False)
         if options.viewer:
             outputs["viewer"] = _viewer(source, staging, stem, outputs, packages, options)
             outputs["viewer_script"] = VIEWER_SCRIPT
         report = build_report(source.name, outputs, validation.as_dict(), facts, statements)
-        (staging / "report.json").write_text(dumps(report), encoding="utf-8")
-        _publish(staging, outdir)
+        with _writing(outdir):
+            (staging / "report.json").write_text(dumps(report), encoding="utf-8")
+            _publish(staging, outdir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return ConvertResult(outdir, report, validation)
+
+
+def check_options(options: ConvertOptions) -> None:
+    """What can be judged before any filing is read: a CIK that is none, an overrides file the tool cannot use
+    (its concepts checked against the taxonomy the conversion will load). Each problem is a UsageError."""
+    if options.cik is not None and not re.fullmatch(r"\d{1,10}", options.cik.strip()):
+        raise UsageError(f"--cik {options.cik}: not a CIK: a CIK is 1 to 10 digits")
+    if options.mapping_overrides is not None:
+        rules = load_overrides(options.mapping_overrides)
+        taxonomy = load_taxonomy(find_packages(options.taxonomy_packages), options.taxonomy_year, options.online)
+        check_override_concepts(options.mapping_overrides, rules, taxonomy)
+
+
+def check_output(outdir: Path, replaced: bool = True) -> None:
+    """OUTDIR can be written, judged before any work so that a run never fails at its end for want of a place.
+    A replaced OUTDIR (convert) is staged beside it, so its parent must take new folders; a batch writes inside
+    OUTDIR. Missing folders are created later, so the nearest existing one is the one tried."""
+    if outdir.exists() and not outdir.is_dir():
+        raise UsageError(f"{outdir}: cannot write here: it exists and is not a folder")
+    place = _nearest_existing(outdir.parent if replaced else outdir)
+    if not place.is_dir():
+        raise UsageError(f"{outdir}: cannot write here: {place} is a file, not a folder")
+    try:        # a real attempt: permissions alone say nothing for root, read-only mounts or /proc
+        os.rmdir(tempfile.mkdtemp(prefix=f".{outdir.name}.probe-", dir=place))
+    except OSError as error:
+        reason = f"{place} does not take new folders" if error.errno == errno.ENOENT else write_failure(error)
+        raise UsageError(f"{outdir}: cannot write here: {reason}") from None
+
+
+def _nearest_existing(path: Path) -> Path:
+    """As given (relative stays relative, so messages name what the user typed)."""
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    return path
+
+
+def write_failure(error: OSError) -> str:
+    """Why a folder or file could not be written, in the words of the one-line errors."""
+    reasons = {errno.EACCES: "permission denied", errno.EPERM: "permission denied",
+               errno.EROFS: "read-only file system", errno.ENOSPC: "no space left on the device",
+               errno.EDQUOT: "disk quota exceeded", errno.ENOTDIR: "a part of the path is a file, not a folder",
+               errno.ENOENT: "this file system does not take new files"}
+    return reasons.get(error.errno, (error.strerror or type(error).__name__).lower())
+
+
+@contextmanager
+def _writing(outdir: Path) -> Iterator[None]:
+    """An OSError while writing the outputs names OUTDIR (not the input) and says why, in one line."""
+    try:
+        yield
+    except OSError as error:
+        raise ConversionError(f"{outdir}: cannot write here: {write_failure(error)}") from None
 
 
 def _validate(staging: Path, outputs: dict[str, str], packages: list[Path], options: ConvertOptions

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from lxml import etree
@@ -186,3 +187,21 @@ def test_viewer_needs_the_inline_document(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["convert", str(SEED), "-o", "unused", "--format", "instance", "--viewer"])
     assert exit_info.value.code == 2 and "--viewer" in capsys.readouterr().err
+
+
+def _style_of_tagged(inline: Path) -> str:
+    text = inline.read_text()
+    return text[text.index("<head>"):text.index("</head>")]
+
+
+def test_tagged_figures_are_marked_unless_plain_inline(tmp_path, taxonomy_packages, capsys):
+    marked, plain, source = tmp_path / "marked", tmp_path / "plain", str(FIXTURES / "table_tags_10q.txt")
+    assert main(["convert", source, "-o", str(marked), "--no-validate", "--format", "inline"]) == 0
+    assert main(["convert", source, "-o", str(plain), "--no-validate", "--format", "inline", "--plain-inline"]) == 0
+    head = _style_of_tagged(marked / "marked.xhtml")
+    assert f'@namespace ix url("{IX}");' in head
+    assert "ix|nonFraction, ix|nonNumeric { background-color:" in head
+    assert "ix|" not in _style_of_tagged(plain / "plain.xhtml")
+    # the marking is in the head alone: the body, and so every tagged fact, is the same
+    body = [(folder / f"{folder.name}.xhtml").read_text().split("</head>", 1)[1] for folder in (marked, plain)]
+    assert body[0].replace("marked", "plain") == body[1]

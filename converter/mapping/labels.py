@@ -8,8 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from converter.model import StatementKind
+from converter.model import StatementKind, UsageError
 from converter.resources import maps_dir
+from converter.taxonomy import Taxonomy
 from converter.text.maps import MapsError, compile_pattern
 from converter.text.vocabulary import vocabulary
 
@@ -59,29 +60,73 @@ def normalise_label(label: str) -> str:
     return " ".join(text.split())
 
 
-def load_rules(path: Path, origin: str) -> list[LabelRule]:
+def load_rules(path: Path, origin: str, shown: str | None = None) -> list[LabelRule]:
     """CSV with columns statement (blank: any), pattern (a regular expression over the normalised label) or label
     (a label as printed), concept, and optionally section and member
-    ('srt:ProductOrServiceAxis=us-gaap:ProductMember')."""
+    ('srt:ProductOrServiceAxis=us-gaap:ProductMember'). `origin` names the rules in the report, `shown` (default:
+    origin) the file in error messages."""
+    shown = shown or origin
     with open(path, newline="", encoding="utf-8") as handle:
         numbered = [(n, line) for n, line in enumerate(handle, start=1)
                     if line.strip() and not line.lstrip().startswith("#")]
     if not numbered:
         return []
-    header = next(csv.reader([numbered[0][1]]))
+    header = [name.strip() for name in next(csv.reader([numbered[0][1]]))]
+    _check_columns(header, f"{shown}:{numbered[0][0]}")
     rules = []
     for number, line in numbered[1:]:
         row = dict(zip(header, (cell.strip() for cell in next(csv.reader([line])))))
+        where = f"{shown}:{number}"
+        if not row.get("concept") or not (row.get("pattern") or row.get("label")):
+            raise MapsError(f"{where}: a rule needs a concept and a pattern or label")
         pattern = row.get("pattern") or re.escape(normalise_label(row.get("label", "")))
         section, member = row.get("section"), row.get("member")
         statement = row.get("statement") or "any"
         if statement not in _KINDS:
-            raise MapsError(f"{origin}:{number}: unknown statement kind {statement!r} (known: {', '.join(_KINDS)})")
-        rules.append(LabelRule(statement, compile_pattern(pattern, f"{origin}:{number}", 0), row["concept"],
-                               f"{origin}:{number}",
-                               compile_pattern(section, f"{origin}:{number} (section)", 0) if section else None,
+            raise MapsError(f"{where}: unknown statement kind {statement!r} (known: {', '.join(_KINDS)})")
+        if member and "=" not in member:
+            raise MapsError(f"{where}: member {member!r} is not AXIS=MEMBER")
+        rules.append(LabelRule(statement, compile_pattern(pattern, where, 0), row["concept"], f"{origin}:{number}",
+                               compile_pattern(section, f"{where} (section)", 0) if section else None,
                                tuple(member.split("=", 1)) if member else None))
     return rules
+
+
+def _check_columns(header: list[str], where: str) -> None:
+    """A header without the columns rules are read from would make every rule fail later, far from its cause."""
+    known = ("statement", "pattern", "label", "concept", "section", "member")
+    unknown = [name for name in header if name not in known]
+    if unknown or "concept" not in header or not {"pattern", "label"} & set(header):
+        raise MapsError(f"{where}: the header must name the columns concept and pattern or label (and optionally "
+                        f"statement, section, member); it has {', '.join(header) or 'none'}")
+
+
+def load_overrides(path: Path) -> list[LabelRule]:
+    """The user's --mapping-overrides file; any problem is a usage error naming the file and line."""
+    try:
+        return load_rules(path, f"override {path.name}", str(path))
+    except FileNotFoundError:
+        raise UsageError(f"{path}: mapping overrides: no such file") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: mapping overrides: not UTF-8 text") from None
+    except OSError as error:
+        raise UsageError(f"{path}: mapping overrides: cannot be read ({error.strerror})") from None
+    except MapsError as error:       # already names the file and line
+        raise UsageError(str(error)) from None
+    except csv.Error as error:
+        raise UsageError(f"{path}: mapping overrides: not a CSV file ({error})") from None
+
+
+def check_override_concepts(path: Path, rules: list[LabelRule], taxonomy: Taxonomy) -> None:
+    """A rule naming a concept the taxonomy lacks would be passed over on every row, silently: refuse it."""
+    for rule in rules:
+        for qname in (rule.concept, *(rule.member or ())):
+            concept = taxonomy.get(qname)
+            if concept is None or (qname == rule.concept and concept.abstract):
+                line = rule.origin.rsplit(":", 1)[1]
+                problem = ("an abstract concept, which takes no values" if concept
+                           else "not a concept of the loaded taxonomy")
+                raise UsageError(f"{path}:{line}: {qname} is {problem}")
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +136,7 @@ def _builtin_rules() -> tuple[LabelRule, ...]:
 
 class LabelMap:
     def __init__(self, overrides: Path | None = None):
-        self.rules = (load_rules(overrides, f"override {overrides.name}") if overrides else []) + \
+        self.rules = (load_overrides(overrides) if overrides else []) + \
             list(_builtin_rules())
         self._by_kind: dict[StatementKind, list[LabelRule]] = {}
 

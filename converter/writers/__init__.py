@@ -8,6 +8,7 @@ from converter.writers.extension import render_calculation, render_labels, rende
 from converter.writers.inline import render_inline
 from converter.writers.instance import render_instance
 from converter.writers.naming import OutputNames
+from converter.writers.options import WriterOptions
 
 Writer = Callable[[FactSet, OutputNames], str]
 
@@ -30,3 +31,10 @@ FORMATS: dict[str, tuple[str, ...]] = {"both": ("instance", "inline"), "instance
 def output_names(stem: str, source_name: str, output_format: str = "both") -> OutputNames:
     chosen = [name for name in WRITERS if name not in ENTRY_POINTS or name in FORMATS[output_format]]
     return OutputNames(source_name, {name: WRITERS[name][0].format(stem=stem) for name in chosen})
+
+
+def render_output(name: str, facts: FactSet, names: OutputNames, options: WriterOptions) -> str:
+    """One output's text. The writer options concern only the inline document's look, so only it takes them."""
+    if name == "inline":
+        return render_inline(facts, names, options)
+    return WRITERS[name][1](facts, names)

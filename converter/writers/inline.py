@@ -23,6 +23,7 @@ from converter.text.html import locatable_elements, parse_html
 from converter.text.vocabulary import vocabulary
 from converter.writers.instance import fact_context_id, xbrl_resources
 from converter.writers.naming import OutputNames, fact_id
+from converter.writers.options import WriterOptions
 from converter.writers.templating import render
 from converter.writers.xhtml import XHTML, HtmlConverter, Mark, text_document, x, xml_safe
 
@@ -43,7 +44,7 @@ class _Tagged:
     mark: Mark | None = None
 
 
-def render_inline(facts: FactSet, names: OutputNames) -> str:
+def render_inline(facts: FactSet, names: OutputNames, options: WriterOptions = WriterOptions()) -> str:
     tagged = [_Tagged(fact, fact_id(position)) for position, fact in enumerate(facts.facts)]
     cover_facts = [t for t in tagged if t.fact.unit is None]
     sections = [_section(number, document, [t for t in tagged if t.fact.source
@@ -54,7 +55,8 @@ def render_inline(facts: FactSet, names: OutputNames) -> str:
     return render("inline.xhtml.j2", version=__version__, source_name=names.source_name,
                   title=facts.entity.name or names.source_name, namespaces=facts.namespaces, ix=IX, ixt=IXT,
                   schema_ref=names.files["schema"], entity=facts.entity, styles=styles, hidden=hidden,
-                  sections=[markup for markup, _ in sections], **xbrl_resources(facts))
+                  sections=[markup for markup, _ in sections], mark_tagged=options.mark_tagged,
+                  **xbrl_resources(facts))
 
 
 def placed_count(markup: str) -> int:
