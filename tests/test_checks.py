@@ -8,7 +8,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from lxml import etree
 
 from converter.checks.balance import unbalanced
 from converter.checks.per_share import per_share_mismatches

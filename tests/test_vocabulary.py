@@ -90,3 +90,19 @@ def test_an_unknown_statement_kind_is_named(tmp_path, maps, taxonomy_packages):
     result = _convert(tmp_path, maps, taxonomy_packages)
     assert result.returncode == 1
     assert "unknown statement kind 'cash_flows'" in result.stderr and "statements.toml:" in result.stderr
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ('period_type = "instant"', 'period_type = "instantly"', 'period_type must be "instant" or "duration"'),
+    ('natural_balance = "debit"', 'natural_balance = "debt"', 'natural_balance must be'),
+    ("signed_printing = true", "signed_prints = true", "unknown setting(s) signed_prints"),
+    ("[stockholders_equity]", "[stockholder_equity]", "unknown statement kind 'stockholder_equity'"),
+])
+def test_a_statement_kind_profile_the_tool_cannot_use_is_named(tmp_path, maps, taxonomy_packages, old, new, message):
+    text = (maps / "kinds.toml").read_text()
+    assert old in text
+    (maps / "kinds.toml").write_text(text.replace(old, new, 1))
+    result = _convert(tmp_path, maps, taxonomy_packages)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "kinds.toml:" in lines[0] and message in lines[0], lines

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from converter.mapping.labels import LabelMap, normalise_label
 from converter.mapping.names import concept_by_name
-from converter.mapping.networks import kind_settings
+from converter.text.profiles import profile
 from converter.model import Confidence, Dimensions, Measure, StatementKind, StatementRow, Unit
 from converter.taxonomy import Concept, Taxonomy
 
@@ -77,9 +77,9 @@ class ConceptChooser:
     def _presented_concepts(self, kind: StatementKind, unit: Unit) -> list[Concept]:
         key = (kind, unit)
         if key not in self._presented_cache:
-            self._presented_cache[key] = [c for c in self.taxonomy.presented(kind_settings(kind).networks)
+            self._presented_cache[key] = [c for c in self.taxonomy.presented(profile(kind).networks)
                                           if unit_of(c) is unit]
         return self._presented_cache[key]
 
     def _presented(self, kind: StatementKind, concept: Concept) -> bool:
-        return self.taxonomy.networks.presents(kind_settings(kind).networks, concept.qname)
+        return self.taxonomy.networks.presents(profile(kind).networks, concept.qname)

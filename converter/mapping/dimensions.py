@@ -7,8 +7,9 @@ import re
 from functools import lru_cache
 
 from converter.mapping.labels import normalise_label
-from converter.model import Statement, StatementKind
+from converter.model import Statement
 from converter.text.maps import read_toml
+from converter.text.profiles import profile
 from converter.text.vocabulary import vocabulary
 
 
@@ -34,7 +35,7 @@ def equity_components(statement: Statement) -> dict[int, str]:
     """Row -> the equity component member of the section it stands in: from a component's heading down to its
     closing balance, across the sub-headings between ('Retained earnings' ... 'Other comprehensive income:' ...
     'Balance, end of period')."""
-    if statement.kind is not StatementKind.EQUITY:
+    if not profile(statement.kind).roll_forward:
         return {}
     members: dict[int, str] = {}
     current = None

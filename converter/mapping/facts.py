@@ -10,13 +10,14 @@ from decimal import Decimal
 from converter.mapping.choice import UNITS, Choice, ConceptChooser
 from converter.mapping.extensions import ExtensionBuilder
 from converter.mapping.dimensions import axes, component_total, equity_components
-from converter.mapping.networks import build_network, kind_settings
-from converter.mapping.signs import SignResolver
+from converter.mapping.networks import build_network
+from converter.mapping.signs import MIXED, NEGATIVE, POSITIVE, SignResolver
 from converter.statements import find_sums, section_above, unbalanced_totals
 from converter.model import (Amount, ColumnRole, Confidence, Dimensions, Fact, Issue, IssueCode, Measure, Network,
                              Period, RowMapping, Severity, Statement, StatementRow, lexical)
 from converter.text.dates import month_word
 from converter.text.numbers import agree_at_precision
+from converter.text.profiles import profile
 from converter.text.vocabulary import vocabulary
 from converter.taxonomy import Concept, Taxonomy
 
@@ -47,8 +48,7 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
     concepts = {i: c.concept for i, c in choices.items() if c.concept is not None}
     links = find_sums(statement, reported)
     signs = SignResolver(statement.kind, links, dict(concepts), {i: r.label for i, r in enumerate(statement.rows)},
-                         {i: _printed_negative(r, reported) for i, r in enumerate(statement.rows)},
-                         kind_settings(statement.kind).adds_as_printed)
+                         {i: _printing(r, reported) for i, r in enumerate(statement.rows)})
     _settle_extension_balances(choices, concepts, signs, context.extensions)
     parts = {i for i, row in enumerate(statement.rows) if row.segment or (i in choices and choices[i].dimensions)}
     structure = build_network(statement, concepts, links, signs, context.taxonomy, parts)
@@ -171,7 +171,7 @@ def _key(choice: Choice, row: StatementRow, extensions: ExtensionBuilder) -> _Ke
 
 def _extension(statement: Statement, row: StatementRow, unmatched: Choice,
                taken: dict[_Key, int], extensions: ExtensionBuilder) -> Choice:
-    period_type = kind_settings(statement.kind).period_type
+    period_type = profile(statement.kind).period_type
     own = _fact_dimensions(row, unmatched, extensions)    # an extension line is no part but of its segment
     names = {q.partition(":")[2] for q, dimensions in taken
              if q.startswith(extensions.prefix + ":") and dimensions == own}
@@ -268,6 +268,9 @@ def _normalised(value: Decimal) -> Decimal:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
-def _printed_negative(row: StatementRow, columns: list[int]) -> bool:
+def _printing(row: StatementRow, columns: list[int]) -> str:
+    """How the row's non-zero amounts are printed across the columns: all negative, all positive, or mixed."""
     values = [row.amounts[c].value for c in columns if row.amounts[c] is not None and row.amounts[c].value != 0]
-    return bool(values) and all(v < 0 for v in values)
+    if values and all(v < 0 for v in values):
+        return NEGATIVE
+    return MIXED if any(v < 0 for v in values) else POSITIVE

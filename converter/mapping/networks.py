@@ -4,38 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Callable
-from functools import lru_cache
 
 from converter.mapping.signs import SignResolver
 from converter.statements import Link
-from converter.model import Issue, IssueCode, Network, Severity, Statement, StatementKind, Summation
-from converter.text.maps import MapsError, read_toml, where
+from converter.model import Issue, IssueCode, Network, Severity, Statement, Summation
+from converter.text.profiles import profile
 from converter.taxonomy import Concept, Taxonomy
-
-
-@dataclass(frozen=True)
-class KindSettings:
-    networks: tuple[str, ...]     # us-gaap stm network codes
-    root: str
-    title: str
-    period_type: str
-    adds_as_printed: frozenset[str] = frozenset()   # credit concepts this statement adds as printed (net income)
-
-
-@lru_cache(maxsize=1)
-def _settings() -> dict[str, KindSettings]:
-    data = read_toml("networks.toml")
-    known = {kind.value for kind in StatementKind}
-    for kind in data:
-        if kind not in known:
-            raise MapsError(f"{where('networks.toml', f'[{kind}]')}: unknown statement kind {kind!r}")
-    return {kind: KindSettings(tuple(v["networks"]), v["root"], v["title"], v["period_type"],
-                               frozenset(v.get("adds_as_printed", ())))
-            for kind, v in data.items()}
-
-
-def kind_settings(kind: StatementKind) -> KindSettings:
-    return _settings()[kind.value]
 
 
 @dataclass
@@ -49,7 +23,7 @@ def build_network(statement: Statement, concepts: dict[int, Concept], links: dic
                   taxonomy: Taxonomy, parts: set[int] = frozenset()) -> StatementStructure:
     """parts: rows stating a part of the company (a segment's line, a product line), whose sums hold in their own
     contexts: neither they nor a company total made of them enter the calculation linkbase."""
-    settings = kind_settings(statement.kind)
+    settings = profile(statement.kind)
     title = statement.title or settings.title
     network = Network(role_id=settings.root.partition(":")[2].removesuffix("Abstract"), title=title, root=settings.root)
     for row in sorted(concepts):

@@ -5,7 +5,10 @@ deficit (12,345)' added into equity is RetainedEarningsAccumulatedDeficit = -123
 Through the sums found in the statement, a row's value is its printed amount times the signs it is summed with,
 turned over where its concept's balance is opposite to the balance of the total it ends in. Rows in no sum keep
 their printed sign, except an item of the balance opposite to the statement's (a debit expense in an income
-statement, a credit payment in a cash-flow statement) printed in parentheses, which they only mark as deducted."""
+statement, a credit payment in a cash-flow statement) printed in parentheses, which they only mark as deducted.
+In a statement whose lines print their effect with its sign (a cash-flow statement: the kind's profile says so), a
+line printed with both signs across its columns is such an item too: 'Accounts receivable (264) 34' is an
+increase of 264 and a decrease of 34, whatever the parentheses would say in an income statement."""
 from __future__ import annotations
 
 import re
@@ -13,9 +16,9 @@ import re
 from converter.statements import Link
 from converter.model import StatementKind
 from converter.taxonomy import Concept
+from converter.text.profiles import profile
 
-_NATURAL_BALANCE = {StatementKind.INCOME: "credit", StatementKind.COMPREHENSIVE_INCOME: "credit",
-                    StatementKind.CASH_FLOW: "debit", StatementKind.EQUITY: "credit"}
+NEGATIVE, POSITIVE, MIXED = "negative", "positive", "mixed"     # how a row's amounts are printed across columns
 _OPPOSITE = {"credit": "debit", "debit": "credit"}
 _LOSS_ONLY = re.compile(r"^\W*(net )?loss(es)?\b(?!.*\b(gain|gains|income|earnings|profit)\b)", re.I)
 _MAY_BE_NEGATIVE = re.compile(r"benefit|credit|gain|recover|reversal|income|\(loss\)|loss|net\b", re.I)
@@ -23,14 +26,13 @@ _MAY_BE_NEGATIVE = re.compile(r"benefit|credit|gain|recover|reversal|income|\(lo
 
 class SignResolver:
     def __init__(self, kind: StatementKind, links: dict[int, Link], concepts: dict[int, Concept | None],
-                 labels: dict[int, str], printed_negative: dict[int, bool],
-                 adds_as_printed: frozenset[str] = frozenset()):
+                 labels: dict[int, str], printings: dict[int, str]):
         self.kind = kind
-        self.adds_as_printed = adds_as_printed
+        self.profile = profile(kind)
         self.links = links
         self.concepts = concepts
         self.labels = labels
-        self.printed_negative = printed_negative
+        self.printings = printings
         self.cache: dict[int, int] = {}
 
     def orientation(self, row: int) -> int:
@@ -49,7 +51,7 @@ class SignResolver:
         while self._balance(ancestor) is None and ancestor in self.links:
             path_sign *= self.links[ancestor].sign
             ancestor = self.links[ancestor].parent
-        ancestor_balance = self._balance(ancestor) or _NATURAL_BALANCE.get(self.kind)
+        ancestor_balance = self._balance(ancestor) or self.profile.natural_balance
         ancestor_orientation = self.orientation(ancestor) if self._balance(ancestor) else 1
         if balance is None or ancestor_balance is None:
             return ancestor_orientation * path_sign
@@ -63,16 +65,17 @@ class SignResolver:
         ancestor = self.links[row].parent
         while self._balance(ancestor) is None and ancestor in self.links:
             ancestor = self.links[ancestor].parent
-        return self._balance(ancestor) or _NATURAL_BALANCE.get(self.kind)
+        return self._balance(ancestor) or self.profile.natural_balance
 
     def _unsummed(self, row: int) -> int:
         label = self.labels.get(row, "")
-        negative = self.printed_negative.get(row, False)
+        printing = self.printings.get(row, POSITIVE)
+        negative = printing == NEGATIVE or (printing == MIXED and self.profile.signed_printing)
         if self._balance(row) == "credit" and not negative and _LOSS_ONLY.search(label):
             return -1       # "Loss on disposal of property 100" is a gain of -100
         # an item of the balance opposite to the statement's own, printed in parentheses, is deducted: an expense
         # in an income statement, a payment in a cash-flow statement
-        deducted = self._balance(row) == _OPPOSITE[_NATURAL_BALANCE.get(self.kind, "credit")] and negative
+        deducted = self._balance(row) == _OPPOSITE[self.profile.natural_balance or "credit"] and negative
         return -1 if deducted and not _MAY_BE_NEGATIVE.search(label) else 1
 
     def _balance(self, row: int) -> str | None:
@@ -81,4 +84,4 @@ class SignResolver:
         concept = self.concepts.get(row)
         if concept is None:
             return None
-        return _NATURAL_BALANCE.get(self.kind) if concept.qname in self.adds_as_printed else concept.balance
+        return self.profile.natural_balance if concept.qname in self.profile.adds_as_printed else concept.balance

@@ -11,6 +11,7 @@ from converter.statements.periods import column_period, duration_months, period_
 from converter.statements.scale import detect_scale
 from converter.statements.rollforward import date_rolled_forward_rows
 from converter.statements.segments import mark_segment_blocks
+from converter.text.profiles import profile
 from converter.text.vocabulary import vocabulary
 
 _ANNUAL_FORMS = re.compile(r"^10-?K", re.I)
@@ -40,10 +41,10 @@ def _snap_periods(statements: list[Statement]) -> None:
 
 
 def _statement(table: Table, kind: StatementKind, default_span: tuple[int, str] | None) -> Statement:
-    columns = _columns(table, kind is StatementKind.BALANCE_SHEET, default_span)
+    columns = _columns(table, profile(kind).instant, default_span)
     rows = _rows(table.rows, kind)
     mark_segment_blocks(rows)
-    if kind is StatementKind.EQUITY:
+    if profile(kind).roll_forward:
         _undate_named_components(columns)
         date_rolled_forward_rows(rows)
         _span_rolled_forward_columns(columns, rows)
@@ -138,7 +139,7 @@ def _measure(label: str, amounts: list[Amount | None], kind: StatementKind) -> M
         return Measure.PER_SHARE     # not "Dividends on common stock ($1.10 per share)": an amount of money
     # The label's head says what the line is: "Common stock, 24,000 shares authorized" is an amount of money; a
     # cash flow moves money ("Common shares purchased"), and so does a change to equity ("Treasury shares reissued").
-    if (kind not in _MONEY_FLOWS and patterns["shares"].search(_LABEL_HEAD.split(label, maxsplit=1)[0])
+    if (not profile(kind).moves_money and patterns["shares"].search(_LABEL_HEAD.split(label, maxsplit=1)[0])
             and not patterns["not_shares"].search(label)):
         return Measure.SHARES
     if patterns["per_share_suffix"].search(label):
@@ -157,7 +158,7 @@ def _heading(previous: str, heading: str, kind: StatementKind) -> str:
 def _per_share_section(kind: StatementKind, heading: str, label: str) -> bool:
     """Under 'Basic earnings per share:' in an income statement, 'Continuing operations' is a per-share line."""
     patterns = vocabulary().rows
-    return (kind in _PER_SHARE_KINDS and bool(heading) and bool(patterns["per_share"].search(heading))
+    return (profile(kind).per_share_sections and bool(heading) and bool(patterns["per_share"].search(heading))
             and not patterns["par_value"].search(heading) and not patterns["shares"].search(label))
 
 
@@ -191,7 +192,7 @@ class _UnlabeledTotals:
             return row.label, False
         if self.sections:
             return f"Total {self.sections.pop().lower()}", True
-        if self.kind is StatementKind.BALANCE_SHEET:
+        if profile(self.kind).sides:
             if self.liabilities_seen:
                 return "Total liabilities and stockholders' equity", True
             return "Total assets", True
@@ -214,8 +215,6 @@ def _words(text: str) -> str:
 
 _FOOTNOTE_TABLE = re.compile(r"^\s*\(\d{1,2}\)\s*\S+(?:\s+\S+){4,}")
 _FIGURES_ASIDE = re.compile(r"\([^()]*\d[^()]*\)")
-_MONEY_FLOWS = (StatementKind.CASH_FLOW, StatementKind.EQUITY)
-_PER_SHARE_KINDS = (StatementKind.INCOME, StatementKind.COMPREHENSIVE_INCOME)
 _LABEL_HEAD = re.compile(r"[,;(\u2013\u2014]|\s-+\s|--")
 _LIABILITIES = re.compile(r"liabilit", re.I)
 _TOTAL = re.compile(r"^total\b", re.I)

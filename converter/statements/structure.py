@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from converter.model import Measure, Statement, StatementKind
+from converter.model import Measure, Statement
+from converter.text.profiles import profile
 from converter.text.vocabulary import vocabulary
 
 MAX_CHILDREN = 25
@@ -94,7 +95,7 @@ def section_above(statement: Statement) -> list[str]:
         sections.append(section)
         if row.is_heading or structure["section_mark"].search(row.label):
             last = row.label
-            if (opened := _ACTIVITY.search(row.label)) and row.is_heading and statement.kind is StatementKind.CASH_FLOW:
+            if (opened := _ACTIVITY.search(row.label)) and row.is_heading and profile(statement.kind).activities:
                 activity = opened.group(0).lower()
     return sections
 

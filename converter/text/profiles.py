@@ -1,0 +1,71 @@
+"""One profile per statement kind (taxonomy_maps/kinds.toml): the period type of its columns, how its printed signs
+read, the networks and root it is presented under, and which of its layouts the statement stage looks for. Every
+stage reads a kind's knowledge here; the file is checked when first read."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from converter.model import StatementKind
+from converter.text.maps import MapsError, read_toml, where
+
+KINDS = "kinds.toml"
+_FLAGS = ("signed_printing", "moves_money", "per_share_sections", "roll_forward", "activities", "sides")
+_REQUIRED = ("networks", "root", "title", "period_type", "natural_balance")
+_KEYS = {*_REQUIRED, "adds_as_printed", *_FLAGS}
+
+
+@dataclass(frozen=True)
+class KindProfile:
+    kind: StatementKind
+    networks: tuple[str, ...]       # us-gaap stm network codes
+    root: str
+    title: str
+    period_type: str                # "instant" | "duration"
+    natural_balance: str | None     # "credit" | "debit"; None where both sides are printed (a balance sheet)
+    adds_as_printed: frozenset[str] = frozenset()
+    signed_printing: bool = False
+    moves_money: bool = False
+    per_share_sections: bool = False
+    roll_forward: bool = False
+    activities: bool = False
+    sides: bool = False
+
+    @property
+    def instant(self) -> bool:
+        return self.period_type == "instant"
+
+
+def profile(kind: StatementKind) -> KindProfile:
+    return _profiles()[kind]
+
+
+@lru_cache(maxsize=1)
+def _profiles() -> dict[StatementKind, KindProfile]:
+    data = read_toml(KINDS)
+    profiles = {}
+    for name, entry in data.items():
+        origin = where(KINDS, f"[{name}]")
+        try:
+            kind = StatementKind(name)
+        except ValueError:
+            raise MapsError(f"{origin}: unknown statement kind {name!r}") from None
+        unknown = set(entry) - _KEYS
+        if unknown:
+            raise MapsError(f"{origin}: unknown setting(s) {', '.join(sorted(unknown))}")
+        absent = [key for key in _REQUIRED if key not in entry]
+        if absent:
+            raise MapsError(f"{origin}: missing setting(s) {', '.join(absent)}")
+        if entry.get("period_type") not in ("instant", "duration"):
+            raise MapsError(f"{origin}: period_type must be \"instant\" or \"duration\"")
+        if entry.get("natural_balance") not in ("credit", "debit", "none"):
+            raise MapsError(f"{origin}: natural_balance must be \"credit\", \"debit\" or \"none\"")
+        balance = entry["natural_balance"]
+        profiles[kind] = KindProfile(kind, tuple(entry["networks"]), entry["root"], entry["title"],
+                                     entry["period_type"], None if balance == "none" else balance,
+                                     frozenset(entry.get("adds_as_printed", ())),
+                                     **{flag: bool(entry.get(flag, False)) for flag in _FLAGS})
+    missing = [kind.value for kind in StatementKind if kind not in profiles]
+    if missing:
+        raise MapsError(f"{where(KINDS, '[')}: no profile for {', '.join(missing)}")
+    return profiles
