@@ -55,6 +55,8 @@ class Outcome:
     seconds: float = 0.0
     error: str | None = None
     peak_memory_mb: float | None = None
+    verdicts: dict[str, int] = field(default_factory=dict)     # statements by verdict (report.json's verdicts)
+    withheld: int = 0                                          # facts the checks withheld
 
 
 @dataclass
@@ -230,6 +232,8 @@ def convert_task(task: Task) -> Outcome:
     try:
         result = convert(Path(task.source), Path(task.outdir) / task.name, task.options)
         outcome.facts = result.report["facts"]
+        outcome.verdicts = result.report["verdicts"]
+        outcome.withheld = len(result.report["withheld"])
         outcome.valid = result.report["validation"]["valid"] if result.validation.ran else None
         outcome.status = "invalid" if result.exit_code else "ok"
         if result.exit_code:

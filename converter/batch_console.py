@@ -63,7 +63,19 @@ def summary_table(result: BatchResult, outdir: Path, skipped: Sequence[Skipped] 
         count = sum(1 for entry in skipped if entry.missing == missing)
         if count:
             table.add_row(label, str(count), "", "")
+    table.caption = verdict_line(result.whole)
     return table
+
+
+def verdict_line(outcomes: Sequence[Outcome]) -> str:
+    """Statements by verdict over the batch, and the facts withheld: which filings need a person first."""
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        for verdict, count in outcome.verdicts.items():
+            counts[verdict] = counts.get(verdict, 0) + count
+    statements = ", ".join(f"{count} {verdict}" for verdict, count in counts.items() if count) or "none"
+    return (f"statements: {statements}; {sum(o.withheld for o in outcomes):,} facts withheld "
+            f"(per filing in {SUMMARY})")
 
 
 def next_steps(result: BatchResult, outdir: Path) -> list[str]:

@@ -4,6 +4,7 @@ validation found errors, 130 interrupted (Ctrl-C)."""
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import sys
 import traceback
 from pathlib import Path
@@ -43,6 +44,9 @@ def _conversion_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--plain-inline", dest="mark_tagged", action="store_false",
                         help="leave tagged figures unmarked in the inline document (a faithful copy of the filing's "
                              "look); by default they have a light tint and a dotted underline")
+    parser.add_argument("--keep-unverified", action="store_true",
+                        help="write the facts the checks withhold (a printed total or a second printing contradicts "
+                             "them) anyway; report.json lists them as withheld with \"written\": true")
     parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
 
 
@@ -122,7 +126,8 @@ def _convert_options(args: argparse.Namespace) -> ConvertOptions:
     return ConvertOptions(cik=getattr(args, "cik", None), validate=args.validate,
                           taxonomy_packages=args.taxonomy_package, online=args.online,
                           mapping_overrides=args.mapping_overrides, output_format=args.output_format,
-                          viewer=getattr(args, "viewer", False), mark_tagged=args.mark_tagged)
+                          viewer=getattr(args, "viewer", False), mark_tagged=args.mark_tagged,
+                          keep_unverified=args.keep_unverified)
 
 
 def _batch(args: argparse.Namespace) -> int:
@@ -148,6 +153,25 @@ def _batch(args: argparse.Namespace) -> int:
     return EXIT_INVALID if result.count("invalid") else 0
 
 
+def _facts_summary(report: dict) -> str:
+    """'114 facts: 108 from 3 statements (balance_sheet, income_statement x2; 3 verified), 6 from the cover'; the
+    statements the form should hold and none was found of; the facts withheld."""
+    sources = report["fact_sources"]
+    kinds = ", ".join(f"{kind} x{n}" if n > 1 else kind
+                      for kind, n in Counter(s["kind"] for s in report["statements"]).items())
+    verdicts = ", ".join(f"{n} {verdict}" for verdict, n in report["verdicts"].items() if n) or "none checked"
+    parts = [f"{sources['statements']} from {len(report['statements'])} statements ({kinds}; {verdicts})"
+             if report["statements"] else "none from statements"]
+    parts += [f"{sources[key]} from {name}" for key, name in (("schedules", "the EX-27 schedules"),
+                                                             ("cover", "the cover")) if sources[key]]
+    summary = f"{report['facts']} facts: {', '.join(parts)}"
+    if report["missing_statements"]:
+        summary += f"; not found: {', '.join(report['missing_statements'])}"
+    if report["withheld"]:
+        summary += f"; {len(report['withheld'])} withheld (see report.json)"
+    return summary
+
+
 def _print_summary(result) -> None:
     report = result.report
     for issue in report["issues"]:
@@ -155,9 +179,7 @@ def _print_summary(result) -> None:
             _err.print(f"legacy-xbrl: {issue['severity']}: {issue['code']}: {issue['message']}", markup=False)
     for error in report["validation"]["errors"][:20]:
         _err.print(f"legacy-xbrl: validation error: {error}", markup=False)
-    kinds = ", ".join(s["kind"] for s in report["statements"])
-    _out.print(f"{report['input']}: {report['facts']} facts from {len(report['statements'])} statements ({kinds}); "
-               f"{len(report['unmapped'])} rows unmapped", markup=False)
+    _out.print(f"{report['input']}: {_facts_summary(report)}; {len(report['unmapped'])} rows unmapped", markup=False)
     _out.print(f"wrote {result.outdir}/ ({', '.join(report['outputs'].values())}, report.json); "
                f"{report['validation']['summary']}", markup=False)
 

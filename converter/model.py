@@ -66,6 +66,8 @@ class Document:
     text: str
     description: str = ""
     is_html: bool = False
+    # the one HTML parse of the text (converter.text.html.document_tree), shared by the readers and the inline writer
+    parsed: tuple | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass
@@ -206,6 +208,7 @@ class Scale:
     """Powers of ten that printed money and share counts are multiplied by."""
     money: int = 0
     shares: int = 0
+    stated: bool = False       # a caption or header names the scale; else amounts are read as whole dollars
 
 
 @dataclass
@@ -240,6 +243,7 @@ class Fact:
     statement: int | None = field(default=None, compare=False)   # index of its statement; None: cover, EX-27
     scale: int = field(default=0, compare=False)                 # the power of ten its printed figure was scaled by
     closes_sum: bool = field(default=False, compare=False)       # a printed total its printed lines add up to
+    scale_stated: bool = field(default=True, compare=False)      # False: scaled by no phrase (read as printed)
 
 
 class Confidence(str, Enum):
@@ -262,6 +266,7 @@ class RowMapping:
     extension: bool = False
     line_item: bool = False      # a face-statement line with amounts in tagged columns: what coverage counts
     member: str | None = None    # the dimension member its facts carry (a segment's lines)
+    total: str | None = None     # a printed total: CONFIRMED where its lines add up to it, else NOT_ADDING_UP
     values: dict[str, str] = field(default_factory=dict)   # period -> XBRL value, for the report
 
 
@@ -332,6 +337,7 @@ class IssueCode(str, Enum):
     CONFLICTING_VALUES = "conflicting-values"      # one fact printed with two values: both withheld
     UNBALANCED = "unbalanced"                      # total assets differ from total liabilities and equity
     PER_SHARE_MISMATCH = "per-share-mismatch"      # EPS x weighted shares is not the income, by a scale or sign
+    SCALE_UNSTATED = "scale-unstated"              # 10^3k off a second printing, in a statement naming no scale
     SIGN_AGAINST_MEANING = "sign-against-meaning"  # a never-negative concept (learned from filers) written negative
 
 
@@ -352,6 +358,25 @@ class Withheld:
     reason: str
 
 
+CONFIRMED, NOT_ADDING_UP = "confirmed", "not_adding_up"
+
+
+class Verdict(str, Enum):
+    """What the filing's own arithmetic says of one statement's reading."""
+    VERIFIED = "verified"                  # its printed totals add up and no check withheld any of its facts
+    PARTLY_VERIFIED = "partly verified"    # some totals add up; others do not, or a check withheld facts
+    UNVERIFIED = "unverified"              # nothing it prints confirms the reading
+
+
+@dataclass(frozen=True)
+class StatementVerdict:
+    statement: int
+    verdict: Verdict
+    totals_confirmed: int
+    totals_not_adding_up: int
+    withheld: int
+
+
 @dataclass(frozen=True)
 class Entity:
     scheme: str
@@ -366,9 +391,12 @@ class FactSet:
     rows: list[RowMapping]
     issues: list[Issue] = field(default_factory=list)
     withheld: list[Withheld] = field(default_factory=list)
+    kept_unverified: bool = False      # --keep-unverified: the withheld facts were written anyway
+    verdicts: list[StatementVerdict] = field(default_factory=list)
     namespaces: dict[str, str] = field(default_factory=dict)   # prefix -> namespace of every concept used
     schema_urls: dict[str, str] = field(default_factory=dict)   # prefix -> official schema of a standard taxonomy
     schedule_checks: list[ScheduleCheck] = field(default_factory=list)
     extension: Extension | None = None
     networks: list[Network] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)     # the filing's documents, where the facts stand
+    form_type: str | None = None

@@ -41,6 +41,7 @@ class ConvertOptions:
     output_format: str = "both"      # a key of writers.FORMATS
     viewer: bool = False             # also write the inline document inside Arelle's iXBRL viewer
     mark_tagged: bool = True         # the inline document marks its tagged figures (False: --plain-inline)
+    keep_unverified: bool = False    # write the facts the checks withhold (report.json still lists them)
 
 
 @dataclass
@@ -64,7 +65,7 @@ def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResul
     packages = find_packages(options.taxonomy_packages)
     taxonomy = load_taxonomy(packages, options.taxonomy_year, options.online)
     facts = map_filing(filing, statements, taxonomy, options.cik, options.mapping_overrides)
-    check_facts(facts)
+    check_facts(facts, len(statements), options.keep_unverified)
     if not any(f.concept.startswith("us-gaap:") for f in facts.facts):
         raise ConversionError(f"{source}: {len(statements)} statement(s) found but no line could be tagged")
     stem = outdir.name

@@ -30,10 +30,12 @@ def _fact(concept: str, value: str, period: Period = YEAR_2001, unit: Unit = Uni
                 closes_sum=closes_sum)
 
 
-def _convert(tmp_path: Path, text: str) -> dict:
+def _convert(tmp_path: Path, text: str, keep_unverified: bool = False) -> dict:
+    tmp_path.mkdir(exist_ok=True)
     source = tmp_path / "filing.txt"
     source.write_text(text)
-    return convert(source, tmp_path / "out", ConvertOptions(cik="456", validate=False)).report
+    return convert(source, tmp_path / "out", ConvertOptions(cik="456", validate=False,
+                                                            keep_unverified=keep_unverified)).report
 
 
 def _written(report: dict) -> dict[tuple[str, str], str]:
@@ -81,6 +83,26 @@ def test_a_balance_sheet_whose_sides_disagree_loses_the_side_nothing_confirms(tm
     assert [(w["concept"], w["code"]) for w in report["withheld"]] == [
         ("us-gaap:LiabilitiesAndStockholdersEquity", "unbalanced")]
     assert "unbalanced" in report["issue_counts"]
+
+
+def test_each_statement_gets_a_verdict(tmp_path):
+    assert _convert(tmp_path / "clean", FIXTURE.read_text())["verdicts"] == {
+        "verified": 2, "partly verified": 0, "unverified": 0}
+    text = FIXTURE.read_text().replace("    Total liabilities and stockholders' equity...   $ 46,000     $ 42,500",
+                                       "    Total liabilities and stockholders' equity...   $ 46,900     $ 42,500")
+    report = _convert(tmp_path / "broken", text)
+    balance_sheet = next(s for s in report["statements"] if s["kind"] == "balance_sheet")
+    assert balance_sheet["verdict"] == {"verdict": "partly verified", "totals_confirmed": 4,
+                                        "totals_not_adding_up": 1, "withheld": 1}
+
+
+def test_keep_unverified_writes_the_withheld_facts_and_says_so(tmp_path):
+    text = FIXTURE.read_text().replace("    Total liabilities and stockholders' equity...   $ 46,000     $ 42,500",
+                                       "    Total liabilities and stockholders' equity...   $ 46,900     $ 42,500")
+    report = _convert(tmp_path, text, keep_unverified=True)
+    assert _written(report)[("us-gaap:LiabilitiesAndStockholdersEquity", "2001-12-31")] == "46900000"
+    assert [(w["concept"], w["written"]) for w in report["withheld"]] == [
+        ("us-gaap:LiabilitiesAndStockholdersEquity", True)]
 
 
 def test_two_unconfirmed_sides_that_disagree_are_both_withheld():

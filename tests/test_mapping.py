@@ -507,3 +507,14 @@ def test_a_concept_an_earlier_statement_gave_another_amount_takes_an_extension(t
     assert [f.concept for f in income.facts] == ["us-gaap:AmortizationOfIntangibleAssets"]
     assert cash.rows[0].extension and cash.rows[0].concept == "example:AmortizationOfIntangibles"
     assert [f.concept for f in same.facts] == ["us-gaap:AmortizationOfIntangibleAssets"]   # the same amount again
+
+
+def test_net_income_printed_with_two_amounts_in_two_statements_is_withheld_whole(taxonomy):
+    year = Period(date(2003, 12, 31), date(2003, 1, 1))
+    context = mapping_context(taxonomy, Entity('s', 'X', 'Example Corp'))
+    income = map_statement(0, _statement(IS, [("Revenues", "900"), ("Net income", "150")], year), context)
+    cash = map_statement(1, _statement(CF, [("Net income", "15"), ("Depreciation", "40")], year), context)
+    unique, withheld = deduplicate(income.facts + cash.facts)
+    assert {(w.fact.concept, w.fact.value) for w in withheld} == {("us-gaap:NetIncomeLoss", Decimal(150000)),
+                                                                  ("us-gaap:NetIncomeLoss", Decimal(15000))}
+    assert "us-gaap:NetIncomeLoss" not in {f.concept for f in unique}

@@ -106,3 +106,14 @@ def test_a_statement_kind_profile_the_tool_cannot_use_is_named(tmp_path, maps, t
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "kinds.toml:" in lines[0] and message in lines[0], lines
+
+
+def test_a_label_rule_naming_no_concept_of_the_taxonomy_is_named(tmp_path, maps, taxonomy_packages):
+    lines = (maps / "concepts.csv").read_text().splitlines()
+    number = next(n for n, line in enumerate(lines, start=1) if line.endswith(",us-gaap:AccountsPayableCurrent"))
+    lines[number - 1] = lines[number - 1].replace("us-gaap:AccountsPayableCurrent", "us-gaap:AccountsPayableCurrentt")
+    (maps / "concepts.csv").write_text("\n".join(lines) + "\n")
+    result = _convert(tmp_path, maps, taxonomy_packages)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"concepts.csv:{number}: us-gaap:AccountsPayableCurrentt is not a concept" in lines[0]

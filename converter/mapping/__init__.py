@@ -11,7 +11,7 @@ from converter.mapping.cover import cover_facts, document_date
 from converter.mapping.ex27 import check_schedules
 from converter.mapping.extensions import ExtensionBuilder
 from converter.mapping.facts import MappingContext, map_statement
-from converter.mapping.labels import LabelMap
+from converter.mapping.labels import LabelMap, check_builtin_concepts
 from converter.mapping.networks import merge_networks
 from converter.model import Entity, Fact, FactSet, Filing, Issue, IssueCode, Period, Severity, Statement, Withheld
 from converter.taxonomy import Taxonomy
@@ -27,7 +27,8 @@ def map_filing(filing: Filing, statements: list[Statement], taxonomy: Taxonomy, 
     context = mapping_context(taxonomy, entity, document_date(filing.cover, filing.header), overrides)
     extensions = context.extensions
     facts: list[Fact] = []
-    result = FactSet(entity=entity, facts=[], rows=[], issues=issues, documents=filing.documents)
+    result = FactSet(entity=entity, facts=[], rows=[], issues=issues, documents=filing.documents,
+                     form_type=filing.form_type)
     for index, statement in enumerate(statements):
         mapped = map_statement(index, statement, context)
         facts.extend(mapped.facts)
@@ -56,6 +57,7 @@ def map_filing(filing: Filing, statements: list[Statement], taxonomy: Taxonomy, 
 
 def mapping_context(taxonomy: Taxonomy, entity: Entity, when: date | None = None,
                     overrides: Path | None = None) -> MappingContext:
+    check_builtin_concepts(taxonomy)
     return MappingContext(taxonomy, ConceptChooser(taxonomy, LabelMap(overrides)),
                           ExtensionBuilder(taxonomy, entity.name, entity.identifier, when))
 
@@ -83,10 +85,39 @@ def deduplicate(facts: list[Fact]) -> tuple[list[Fact], list[Withheld]]:
             printings.append(fact)
         elif _places(fact) > _places(printings[agreeing]):
             printings[agreeing] = fact      # '150,123' in thousands says more than '150' in millions
-    unique = [printings[0] for printings in seen.values() if len(printings) == 1]
-    withheld = [Withheld(fact, IssueCode.CONFLICTING_VALUES, _printed_values(printings))
-                for printings in seen.values() if len(printings) > 1 for fact in printings]
+    unique, withheld = [], []
+    for printings in seen.values():
+        kept = printings[0] if len(printings) == 1 else _scale_stated_printing(printings)
+        if kept is not None:
+            unique.append(kept)
+        withheld.extend(_withheld_printing(fact, kept, printings) for fact in printings if fact is not kept)
     return unique, withheld
+
+
+def _withheld_printing(fact: Fact, kept: Fact | None, printings: list[Fact]) -> Withheld:
+    if kept is None:
+        return Withheld(fact, IssueCode.CONFLICTING_VALUES, _printed_values(printings))
+    return Withheld(fact, IssueCode.SCALE_UNSTATED,
+                    f"{fact.value} (line {fact.source.line if fact.source else '?'}) in a statement that names no "
+                    f"scale; {kept.value} (line {kept.source.line if kept.source else '?'}) where the scale is named")
+
+
+def _scale_stated_printing(printings: list[Fact]) -> Fact | None:
+    """Of printings a power of 1000 apart ('14,048' in a parent-only statement naming no scale, '14,048' in
+    millions in the consolidated one), the one whose statement states its scale, where only one does."""
+    stated = [fact for fact in printings if fact.scale_stated]
+    if len(stated) != 1:
+        return None
+    kept = stated[0]
+    others = [fact for fact in printings if fact is not kept]
+    return kept if all(_powers_of_thousand_apart(kept, other) for other in others) else None
+
+
+def _powers_of_thousand_apart(first: Fact, second: Fact) -> bool:
+    if not isinstance(first.value, Decimal) or not isinstance(second.value, Decimal):
+        return False
+    return any(agree_at_precision(first.value, _places(first), second.value.scaleb(power), _places(second) - power)
+               for power in (3, 6, 9, -3, -6, -9))
 
 
 def _disagree(first: Fact, second: Fact) -> bool:

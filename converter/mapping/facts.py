@@ -13,15 +13,14 @@ from converter.mapping.dimensions import axes, component_total, equity_component
 from converter.mapping.networks import build_network
 from converter.mapping.signs import MIXED, NEGATIVE, POSITIVE, SignResolver
 from converter.statements import find_sums, section_above, unbalanced_totals
-from converter.model import (Amount, ColumnRole, Confidence, Dimensions, Fact, Issue, IssueCode, Measure, Network,
-                             Period, RowMapping, Severity, Statement, StatementRow, lexical)
+from converter.model import (CONFIRMED, NOT_ADDING_UP, Amount, ColumnRole, Confidence, Dimensions, Fact, Issue,
+                             IssueCode, Measure, Network, Period, RowMapping, Severity, Statement, StatementKind, StatementRow,
+                             lexical)
 from converter.text.dates import month_word
 from converter.text.numbers import agree_at_precision
-from converter.text.profiles import profile
+from converter.text.profiles import carried_income, profile
 from converter.text.vocabulary import vocabulary
 from converter.taxonomy import Concept, Taxonomy
-
-_OPENING = re.compile(r"\bbeginning\b|\bstart\b|\bopening\b", re.I)
 
 
 @dataclass
@@ -29,8 +28,10 @@ class MappingContext:
     taxonomy: Taxonomy
     chooser: ConceptChooser
     extensions: ExtensionBuilder
-    # what the filing's earlier statements gave: (concept, period, dimensions) -> (amount unsigned, decimals)
-    earlier_amounts: dict[tuple[str, Period, Dimensions], tuple[Decimal, int]] = field(default_factory=dict)
+    # what the filing's earlier statements gave: (concept, period, dimensions) -> (amount unsigned, decimals, the
+    # statement's kind, the line's label)
+    earlier_amounts: dict[tuple[str, Period, Dimensions], tuple[Decimal, int, StatementKind, str]] = field(
+        default_factory=dict)
 
 
 @dataclass
@@ -52,12 +53,14 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
     _settle_extension_balances(choices, concepts, signs, context.extensions)
     parts = {i for i, row in enumerate(statement.rows) if row.segment or (i in choices and choices[i].dimensions)}
     structure = build_network(statement, concepts, links, signs, context.taxonomy, parts)
+    not_adding_up = unbalanced_totals(statement, reported, links)
     result = StatementFacts(network=structure.network, issues=structure.issues + [
         Issue(IssueCode.TOTAL_NOT_SUM, Severity.WARNING,
               f"{statement.kind.value} line {statement.rows[r].source.line}: printed total {statement.rows[r].label!r} "
               "is not the sum of the lines above it", statement.rows[r].source)
-        for r in unbalanced_totals(statement, reported, links)])
+        for r in not_adding_up])
     totals = {link.parent for link in links.values()}
+    made: list[tuple[Fact, str]] = []
     for row_index, choice in choices.items():
         row = statement.rows[row_index]
         confidence = Confidence.HIGH if row_index in structure.confirmed and choice.concept else choice.confidence
@@ -65,7 +68,9 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
         mapping = RowMapping(statement=index, label=row.label, concept=choice.concept.qname if choice.concept else None,
                              rule=choice.rule, confidence=confidence, extension=choice.extension,
                              line_item=row_index in line_items,
-                             member=", ".join(member for _, member in dimensions) or None)
+                             member=", ".join(member for _, member in dimensions) or None,
+                             total=CONFIRMED if row_index in totals else NOT_ADDING_UP if row_index in not_adding_up
+                             else None)
         if choice.concept is not None:
             orientation = signs.orientation(row_index) if row.measure is Measure.MONETARY else 1
             for column in reported:
@@ -73,11 +78,12 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
                              (index, row_index in totals))
                 if fact is not None:
                     result.facts.append(fact)
+                    made.append((fact, row.label))
                     mapping.values[str(fact.period)] = lexical(fact.value)
         result.rows.append(mapping)
-    for fact in result.facts:
+    for fact, label in made:
         context.earlier_amounts.setdefault((fact.concept, fact.period, fact.dimensions),
-                                           (abs(fact.value), fact.decimals))
+                                           (abs(fact.value), fact.decimals, statement.kind, label))
     return result
 
 
@@ -112,7 +118,24 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
         if choice.concept is not None:
             taken.setdefault(_key(choice, row, context.extensions), row_index)
         choices[row_index] = choice
+    _count_shares_as_per_share_lines(statement, choices, context.taxonomy)
     return choices
+
+
+def _count_shares_as_per_share_lines(statement: Statement, choices: dict[int, Choice], taxonomy: Taxonomy) -> None:
+    """'Shares used in computation' under 'Basic and diluted net loss per share' counts basic and diluted shares
+    at once (the kind's profile names the concepts; see kinds.toml, share_counts)."""
+    names = profile(statement.kind).share_counts
+    chosen = {choice.concept.qname for choice in choices.values() if choice.concept}
+    if not names or names["combined_per_share"] not in chosen or names["basic_per_share"] in chosen:
+        return
+    combined = taxonomy.concepts.get(names["combined"])
+    qualified = vocabulary().rows["basic_or_diluted"]
+    for index, choice in choices.items():
+        if (combined and choice.concept and choice.concept.qname == names["basic"]
+                and not qualified.search(statement.rows[index].label)):
+            choices[index] = replace(choice, concept=combined,
+                                     rule=f"{choice.rule}, basic and diluted as the statement's per-share lines")
 
 
 def _reported_otherwise(statement: Statement, row: StatementRow, choice: Choice, reported: list[int],
@@ -120,17 +143,26 @@ def _reported_otherwise(statement: Statement, row: StatementRow, choice: Choice,
     """Whether an earlier statement of the filing gave the concept another amount for one of the row's periods
     (the cash flow's 'Amortization of intangibles and other costs' is not the income statement's 'Amortization of
     intangibles'; a parent-only balance sheet's 'Total assets' is not the consolidated one): the row then takes an
-    extension rather than a fact that would contradict one already made."""
+    extension rather than a fact that would contradict one already made. Not so for the income a flow statement
+    starts from ('Net income' in the income and the cash-flow statement; the kinds' profiles name it,
+    adds_as_printed): the same line with two amounts in statements of two kinds means one was read wrong, so both
+    facts are made and the checks withhold them."""
     assert choice.concept is not None
     dimensions = _fact_dimensions(row, choice, context.extensions)
     power = _power(statement, row)
     for period, amount in _amounts(statement, row, choice.concept, reported).items():
         earlier = context.earlier_amounts.get((choice.concept.qname, period, dimensions))
+        if (earlier is not None and earlier[2] is not statement.kind and choice.concept.qname in carried_income()
+                and _same_words(earlier[3], row.label)):
+            return False
         if earlier is not None and not agree_at_precision(earlier[0], earlier[1], abs(amount.value.scaleb(power)),
                                                           _decimals(amount, power)):
             return True
     return False
 
+
+def _same_words(first: str, second: str) -> bool:
+    return re.findall(r"[a-z]+", first.lower()) == re.findall(r"[a-z]+", second.lower())
 
 
 def _surer_total(row: StatementRow, first: StatementRow) -> bool:
@@ -225,7 +257,8 @@ def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept
     return Fact(concept=concept.qname, value=_normalised(value), period=period, unit=UNITS[row.measure],
                 decimals=_decimals(amount, power),
                 source=row.cell_sources[column] if column < len(row.cell_sources) else row.source,
-                dimensions=dimensions, statement=place[0], scale=power, closes_sum=place[1])
+                dimensions=dimensions, statement=place[0], scale=power, closes_sum=place[1],
+                scale_stated=statement.scale.stated or row.measure not in (Measure.MONETARY, Measure.SHARES))
 
 
 def _power(statement: Statement, row: StatementRow) -> int:
@@ -246,7 +279,7 @@ def _fact_period(period: Period | None, concept: Concept, label: str) -> Period 
         return period if not period.is_instant else None
     if period.is_instant:
         return period
-    if _OPENING.search(label) or _names_start_month(label, period):
+    if vocabulary().structure["period_start"].search(label) or _names_start_month(label, period):
         return Period(end=period.start - timedelta(days=1))
     return Period(end=period.end)
 

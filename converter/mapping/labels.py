@@ -119,14 +119,30 @@ def load_overrides(path: Path) -> list[LabelRule]:
 
 def check_override_concepts(path: Path, rules: list[LabelRule], taxonomy: Taxonomy) -> None:
     """A rule naming a concept the taxonomy lacks would be passed over on every row, silently: refuse it."""
+    for line, problem in _unusable_concepts(rules, taxonomy):
+        raise UsageError(f"{path}:{line}: {problem}")
+
+
+def check_builtin_concepts(taxonomy: Taxonomy) -> None:
+    """The same for taxonomy_maps/concepts.csv, against the taxonomy a conversion loads (checked once per taxonomy)."""
+    if id(taxonomy) in _checked:
+        return
+    for line, problem in _unusable_concepts(list(_builtin_rules()), taxonomy):
+        raise MapsError(f"{maps_dir() / 'concepts.csv'}:{line}: {problem}")
+    _checked.add(id(taxonomy))
+
+
+_checked: set[int] = set()
+
+
+def _unusable_concepts(rules: list[LabelRule], taxonomy: Taxonomy) -> Iterator[tuple[str, str]]:
     for rule in rules:
         for qname in (rule.concept, *(rule.member or ())):
             concept = taxonomy.get(qname)
             if concept is None or (qname == rule.concept and concept.abstract):
-                line = rule.origin.rsplit(":", 1)[1]
                 problem = ("an abstract concept, which takes no values" if concept
                            else "not a concept of the loaded taxonomy")
-                raise UsageError(f"{path}:{line}: {qname} is {problem}")
+                yield rule.origin.rsplit(":", 1)[1], f"{qname} is {problem}"
 
 
 @lru_cache(maxsize=1)

@@ -11,17 +11,14 @@ line printed with both signs across its columns is such an item too: 'Accounts r
 increase of 264 and a decrease of 34, whatever the parentheses would say in an income statement."""
 from __future__ import annotations
 
-import re
-
 from converter.statements import Link
 from converter.model import StatementKind
 from converter.taxonomy import Concept
 from converter.text.profiles import profile
+from converter.text.vocabulary import vocabulary
 
 NEGATIVE, POSITIVE, MIXED = "negative", "positive", "mixed"     # how a row's amounts are printed across columns
 _OPPOSITE = {"credit": "debit", "debit": "credit"}
-_LOSS_ONLY = re.compile(r"^\W*(net )?loss(es)?\b(?!.*\b(gain|gains|income|earnings|profit)\b)", re.I)
-_MAY_BE_NEGATIVE = re.compile(r"benefit|credit|gain|recover|reversal|income|\(loss\)|loss|net\b", re.I)
 
 
 class SignResolver:
@@ -71,12 +68,12 @@ class SignResolver:
         label = self.labels.get(row, "")
         printing = self.printings.get(row, POSITIVE)
         negative = printing == NEGATIVE or (printing == MIXED and self.profile.signed_printing)
-        if self._balance(row) == "credit" and not negative and _LOSS_ONLY.search(label):
+        if self._balance(row) == "credit" and not negative and vocabulary().rows["loss_only"].search(label):
             return -1       # "Loss on disposal of property 100" is a gain of -100
         # an item of the balance opposite to the statement's own, printed in parentheses, is deducted: an expense
         # in an income statement, a payment in a cash-flow statement
         deducted = self._balance(row) == _OPPOSITE[self.profile.natural_balance or "credit"] and negative
-        return -1 if deducted and not _MAY_BE_NEGATIVE.search(label) else 1
+        return -1 if deducted and not vocabulary().rows["may_be_negative"].search(label) else 1
 
     def _balance(self, row: int) -> str | None:
         """The concept's balance, or the statement's own where the statement adds the concept as printed (net

@@ -50,7 +50,7 @@ def read_filing(path: Path) -> Filing:
 def _cover_text(documents: list[Document], text: str) -> str:
     if not documents:
         return text
-    return html_tables.plain_text(documents[0].text) if documents[0].is_html else documents[0].text
+    return html_tables.plain_text(documents[0]) if documents[0].is_html else documents[0].text
 
 
 def _read_bytes(path: Path) -> bytes:

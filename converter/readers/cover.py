@@ -7,15 +7,8 @@ from datetime import date
 
 from converter.model import CoverPage
 from converter.text.dates import long_date, month_number
+from converter.text.vocabulary import vocabulary
 
-_FORM = re.compile(r"^\s*FORM\s+(10-K405|10-KSB|10-QSB|10-K|10-Q|8-K|20-F|40-F|6-K)\b", re.I | re.M)
-_CAPTIONS = {
-    "registrant_name": re.compile(r"\(exact name of (the )?registrant", re.I),
-    "address": re.compile(r"\(address of principal executive", re.I),
-    "phone": re.compile(r"\(registrant'?s telephone number", re.I),
-    "report_date": re.compile(r"\(?date of report", re.I),
-    "identifiers": re.compile(r"\(state or other jurisdiction", re.I),
-}
 _FILE_NUMBER = re.compile(r"\b(0\d{2}-\d{4,5}|[0-9]{1,3}-\d{4,6})\b")
 _TAX_ID = re.compile(r"\b(\d{2}-\d{7})\b")
 _PHONE = re.compile(r"\(?(\d{3})\)?[\s.-]*(\d{3}[\s.-]\d{4})")
@@ -25,10 +18,10 @@ COVER_LINES = 150
 def read_cover(text: str) -> CoverPage:
     lines = text.split("\n")[:COVER_LINES]
     cover = CoverPage()
-    form = _FORM.search("\n".join(lines))
+    form = vocabulary().cover_form.search("\n".join(lines))
     cover.document_type = form.group(1).upper() if form else None
     for index, line in enumerate(lines):
-        for field, caption in _CAPTIONS.items():
+        for field, caption in vocabulary().cover_captions.items():
             if caption.search(line):
                 above = _text_above(lines, index)
                 if above is not None:

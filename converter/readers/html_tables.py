@@ -15,7 +15,7 @@ from lxml import etree
 
 from converter.model import Document, SourceRef, Table, TableRow
 from converter.readers import text_tables
-from converter.text.html import fix_text, locatable_elements, parse_html
+from converter.text.html import document_tree, fix_text, locatable_elements
 from converter.text.numbers import YEAR, parse_amount
 from converter.text.vocabulary import vocabulary
 
@@ -30,7 +30,7 @@ MAX_CAPTION_CHARS = 160   # a longer line is prose, which ends the caption
 
 
 def find_tables(document: Document) -> list[Table]:
-    root = parse_html(document.text)
+    root = document_tree(document)
     if root is None:
         return []
     walker = _Walker(document.name, {element: i for i, element in enumerate(locatable_elements(root))})
@@ -38,9 +38,9 @@ def find_tables(document: Document) -> list[Table]:
     return walker.tables
 
 
-def plain_text(text: str) -> str:
+def plain_text(document: Document) -> str:
     """The document's text as a reader sees it: one line per block (paragraph, row, line break)."""
-    root = parse_html(text)
+    root = document_tree(document)
     if root is None:
         return ""
     lines: list[str] = []

@@ -334,7 +334,7 @@ class _RowBuilder:
             # "CURRENT ASSETS" over "Cash" is a heading, not a wrapped label; a capitals line indented under
             # another goes on with it ("AMOUNTS PER SHARE OF" over " COMMON STOCK")
             return _is_caps_heading(label) and line.indent > self.pending[0].indent
-        if _TOTAL_LABEL.match(previous) and line.indent > self.pending[-1].indent:
+        if vocabulary().structure["stated_total"].match(previous) and line.indent > self.pending[-1].indent:
             return True     # a total printed without figures was cut: "Total Liabilities and Stockholders'" over
                             # an indented " Equity"
         opened = " ".join(p.label for p in self.pending)
@@ -408,7 +408,6 @@ def clean_label(text: str) -> str:
 
 _CONNECTORS = {"and", "of", "or", "for", "in", "on", "to", "from", "the", "net", "less", "with", "by", "at", "as",
                "within"}
-_TOTAL_LABEL = re.compile(r"total\b", re.I)
 
 
 def join_label(parts: list[str]) -> str:

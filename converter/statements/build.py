@@ -176,7 +176,7 @@ class _UnlabeledTotals:
         self.last_was_heading = False
 
     def label(self, row: TableRow) -> tuple[str, bool]:
-        if _LIABILITIES.search(row.label):
+        if vocabulary().structure["liabilities"].search(row.label):
             self.liabilities_seen = True
         heading = row.label.rstrip(":").strip() if row.is_heading else ""
         if heading and row.label.rstrip().endswith(":") and self.last_was_heading and self.sections:
@@ -187,7 +187,7 @@ class _UnlabeledTotals:
                 self.sections.append(heading)
             return row.label, False
         if row.label:
-            if _TOTAL.match(row.label) and self.sections:
+            if vocabulary().structure["stated_total"].match(row.label) and self.sections:
                 self._close(row.label)
             return row.label, False
         if self.sections:
@@ -216,5 +216,3 @@ def _words(text: str) -> str:
 _FOOTNOTE_TABLE = re.compile(r"^\s*\(\d{1,2}\)\s*\S+(?:\s+\S+){4,}")
 _FIGURES_ASIDE = re.compile(r"\([^()]*\d[^()]*\)")
 _LABEL_HEAD = re.compile(r"[,;(\u2013\u2014]|\s-+\s|--")
-_LIABILITIES = re.compile(r"liabilit", re.I)
-_TOTAL = re.compile(r"^total\b", re.I)

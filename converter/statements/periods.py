@@ -8,15 +8,10 @@ from datetime import date, timedelta
 
 from converter.model import Period
 from converter.text.dates import full_date, month_and_day, month_number
+from converter.text.vocabulary import vocabulary
 
 _YEAR = re.compile(r"(?<![\d,.])(?P<year>(?:19|20)\d\d)(?![\d,])")
 _NUMERIC_DATE = re.compile(r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d\d)\b")
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "six": 6, "nine": 9, "twelve": 12, "thirteen": 13,
-                 "fifty-two": 52, "fifty-three": 53, "twenty-six": 26, "thirty-nine": 39, "twenty-four": 24}
-_DURATION = re.compile(r"\b(?P<count>\d{1,2}|one|two|three|four|six|nine|twelve|thirteen|twenty-four|twenty-six|"
-                       r"thirty-nine|fifty-two|fifty-three)[\s-]+(?P<unit>months?|weeks?|quarters?)\b", re.I)
-_QUARTER = re.compile(r"\bquarters?\b", re.I)
-_YEAR_WORDS = re.compile(r"\b(years?|fiscal|annual|twelve months)\b", re.I)
 
 
 def column_date(header: str) -> date | None:
@@ -39,17 +34,17 @@ def column_date(header: str) -> date | None:
 
 def duration_months(header: str) -> tuple[int, str] | None:
     """(count, 'months' or 'weeks') for the span a header states, or None where it states none."""
-    match = _DURATION.search(header)
+    match = vocabulary().periods["duration"].search(header)
     if match:
         count = match.group("count").lower()
-        number = int(count) if count.isdigit() else _WORD_NUMBERS[count]
+        number = int(count) if count.isdigit() else vocabulary().number_words[count.lower()]
         unit = match.group("unit").lower()
         if unit.startswith("quarter"):
             return number * 3, "months"
         return number, "weeks" if unit.startswith("week") else "months"
-    if _QUARTER.search(header):
+    if vocabulary().periods["quarter"].search(header):
         return 3, "months"
-    if _YEAR_WORDS.search(header):
+    if vocabulary().periods["year"].search(header):
         return 12, "months"
     return None
 

@@ -17,4 +17,4 @@ def detect_scale(texts: list[str]) -> Scale:
         shares = 3
     else:
         shares = 0 if words.shares_scale["shares_unscaled"].search(text) else power
-    return Scale(money=power, shares=shares)
+    return Scale(money=power, shares=shares, stated=bool(named))

@@ -5,7 +5,6 @@ added ('Total operating expenses') or the first less the rest ('Gross profit' = 
 every reported column at once."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -86,7 +85,7 @@ def section_above(statement: Statement) -> list[str]:
     last = activity = opened_at = ""
     structure = vocabulary().structure
     for row in statement.rows:
-        named = _ACTIVITY.search(last)
+        named = structure["activity"].search(last)
         section = f"{last} / {activity} activities" if activity and not named else last
         if structure["opening_balance"].search(row.label):
             opened_at = section
@@ -95,9 +94,7 @@ def section_above(statement: Statement) -> list[str]:
         sections.append(section)
         if row.is_heading or structure["section_mark"].search(row.label):
             last = row.label
-            if (opened := _ACTIVITY.search(row.label)) and row.is_heading and profile(statement.kind).activities:
+            if (opened := structure["activity"].search(row.label)) and row.is_heading and profile(statement.kind).activities:
                 activity = opened.group(0).lower()
     return sections
 
-
-_ACTIVITY = re.compile(r"\b(operating|investing|financing)\b", re.I)

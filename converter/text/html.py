@@ -6,6 +6,8 @@ import re
 
 from lxml import etree, html
 
+from converter.model import Document
+
 LOCATABLE_TAGS = ("td", "th", "pre")
 _DOCTYPE = re.compile(r"<!DOCTYPE[^\[>]*(?:\[.*?\])?\s*>", re.S | re.I)
 _C1 = re.compile(r"[\x80-\x9f]")
@@ -20,6 +22,14 @@ def parse_html(text: str) -> etree._Element | None:
         return html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
         return None
+
+
+def document_tree(document: Document) -> etree._Element | None:
+    """The document's HTML, parsed the first time it is asked for and kept on the document: the readers' cell
+    positions and the inline writer's are those of one parse."""
+    if document.parsed is None:
+        document.parsed = (parse_html(document.text),)
+    return document.parsed[0]
 
 
 def locatable_elements(root: etree._Element) -> list[etree._Element]:

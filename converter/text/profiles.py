@@ -12,7 +12,8 @@ from converter.text.maps import MapsError, read_toml, where
 KINDS = "kinds.toml"
 _FLAGS = ("signed_printing", "moves_money", "per_share_sections", "roll_forward", "activities", "sides")
 _REQUIRED = ("networks", "root", "title", "period_type", "natural_balance")
-_KEYS = {*_REQUIRED, "adds_as_printed", *_FLAGS}
+_KEYS = {*_REQUIRED, "adds_as_printed", "share_counts", *_FLAGS}
+_SHARE_COUNTS = {"basic", "basic_per_share", "combined", "combined_per_share"}
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class KindProfile:
     roll_forward: bool = False
     activities: bool = False
     sides: bool = False
+    share_counts: dict[str, str] | None = None     # basic, basic_per_share, combined, combined_per_share
 
     @property
     def instant(self) -> bool:
@@ -38,6 +40,12 @@ class KindProfile:
 
 def profile(kind: StatementKind) -> KindProfile:
     return _profiles()[kind]
+
+
+def carried_income() -> frozenset[str]:
+    """The income concepts some kind adds as printed: the figure a flow statement carries over from the income
+    statement, which must agree between them."""
+    return frozenset().union(*(p.adds_as_printed for p in _profiles().values()))
 
 
 @lru_cache(maxsize=1)
@@ -60,11 +68,15 @@ def _profiles() -> dict[StatementKind, KindProfile]:
             raise MapsError(f"{origin}: period_type must be \"instant\" or \"duration\"")
         if entry.get("natural_balance") not in ("credit", "debit", "none"):
             raise MapsError(f"{origin}: natural_balance must be \"credit\", \"debit\" or \"none\"")
+        counts = entry.get("share_counts")
+        if counts is not None and set(counts) != _SHARE_COUNTS:
+            raise MapsError(f"{origin}: share_counts must name {', '.join(sorted(_SHARE_COUNTS))}")
         balance = entry["natural_balance"]
         profiles[kind] = KindProfile(kind, tuple(entry["networks"]), entry["root"], entry["title"],
                                      entry["period_type"], None if balance == "none" else balance,
                                      frozenset(entry.get("adds_as_printed", ())),
-                                     **{flag: bool(entry.get(flag, False)) for flag in _FLAGS})
+                                     **{flag: bool(entry.get(flag, False)) for flag in _FLAGS},
+                                     share_counts=dict(counts) if counts else None)
     missing = [kind.value for kind in StatementKind if kind not in profiles]
     if missing:
         raise MapsError(f"{where(KINDS, '[')}: no profile for {', '.join(missing)}")

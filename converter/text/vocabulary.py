@@ -40,6 +40,11 @@ class Vocabulary:
     caption_line: re.Pattern[str]              # a line naming a statement or its unit
     column_phrase: re.Pattern[str]             # label-column text that describes the columns
     aside_words: str                           # a regular expression: words that open an aside in a label
+    expected_statements: dict[str, tuple[str, ...]]   # form type prefix -> statement kinds it should hold
+    cover_form: re.Pattern[str]                # "FORM 10-K" on a cover page; group 1 is the form
+    cover_captions: dict[str, re.Pattern[str]]  # CoverPage field -> the caption printed under it
+    periods: dict[str, re.Pattern[str]]        # duration ("Three months", "13 weeks"), quarter, year
+    number_words: dict[str, int]               # "three" -> 3: how spans are counted in words
 
 
 def month_pattern(months: tuple[str, ...]) -> str:
@@ -70,11 +75,41 @@ def vocabulary() -> Vocabulary:
     caption_line = compile_pattern(f"{phrases['caption_line']}|{scale_phrases}", where(TEXT, "caption_line"))
     column_phrase = compile_pattern(rf"{phrases['column_phrase']}|\b{month}", where(TEXT, "column_phrase"))
     compile_pattern(phrases["aside_words"], where(TEXT, "aside_words"))
+    periods, number_words = _periods(statements["periods"])
     return Vocabulary(kinds, compiled(STATEMENTS, "columns", statements["columns"]),
                       compiled(STATEMENTS, "rows", statements["rows"]), money_scales,
                       compiled(STATEMENTS, "scale", scale), compiled(STATEMENTS, "structure", statements["structure"]),
                       months, month, tuple(text["documents"]["not_statements"]), caption_line, column_phrase,
-                      phrases["aside_words"])
+                      phrases["aside_words"], _expected_statements(text["documents"]), *_cover(text["cover"]),
+                      periods, number_words)
+
+
+def _cover(cover: dict) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
+    forms = "|".join(re.escape(form) for form in cover["forms"])
+    form = compile_pattern(rf"^\s*FORM\s+({forms})\b", where(TEXT, "forms = "), re.I | re.M)
+    captions = {key: compile_pattern(value, where(TEXT, f"{key} = ")) for key, value in cover.items()
+                if isinstance(value, str)}
+    return form, captions
+
+
+def _expected_statements(documents: dict) -> dict[str, tuple[str, ...]]:
+    known = {kind.value for kind in StatementKind}
+    expected = {form: tuple(kinds) for form, kinds in documents.get("expected_statements", {}).items()}
+    for form, kinds in expected.items():
+        unknown = [kind for kind in kinds if kind not in known]
+        if unknown:
+            quoted = '"%s"' % form
+            raise MapsError(f"{where(TEXT, quoted)}: unknown statement kind {unknown[0]!r}")
+    return expected
+
+
+def _periods(section: dict) -> tuple[dict[str, re.Pattern[str]], dict[str, int]]:
+    words = {str(word).lower(): int(number) for word, number in section["number_words"].items()}
+    counts = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    origin = where(STATEMENTS, "duration_units")
+    duration = compile_pattern(rf"\b(?P<count>\d{{1,2}}|{counts})[\s-]+(?P<unit>{section['duration_units']})\b", origin)
+    return {"duration": duration, "quarter": compile_pattern(section["quarter"], where(STATEMENTS, "quarter = ")),
+            "year": compile_pattern(section["year"], where(STATEMENTS, "year = "))}, words
 
 
 def _kind_pattern(entry: dict[str, str]) -> KindPattern:

@@ -19,7 +19,7 @@ from lxml import etree
 from converter import __version__
 from converter.model import Document, Fact, FactSet, lexical
 from converter.text.dates import printed_long_date
-from converter.text.html import locatable_elements, parse_html
+from converter.text.html import document_tree, locatable_elements
 from converter.text.vocabulary import vocabulary
 from converter.writers.instance import fact_context_id, xbrl_resources
 from converter.writers.naming import OutputNames, fact_id
@@ -83,7 +83,7 @@ def _section(number: int, document: Document, tagged: list[_Tagged], cover_facts
     banner = etree.SubElement(container, x("div"), {"class": "legacy-document-banner"})
     banner.text = xml_safe(" ".join(p for p in (f"Document {number}", document.type, document.name) if p))
     styles = ""
-    root = parse_html(document.text) if document.is_html else None
+    root = document_tree(document) if document.is_html else None
     if root is not None:
         container.set("class", "legacy-document legacy-html")
         cover = _HtmlCover([t for t in cover_facts if t.mark is None]) if number == 1 else None

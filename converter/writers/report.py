@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import json
-from converter.model import Fact, FactSet, Issue, RowMapping, ScheduleCheck, SourceRef, Statement, Withheld, lexical
+
+from converter.text.vocabulary import vocabulary
+from converter.model import (Fact, FactSet, Issue, RowMapping, ScheduleCheck, SourceRef, Statement, Verdict, Withheld,
+                             lexical)
 from converter.writers.naming import fact_id
 
 
@@ -16,6 +19,9 @@ def build_report(input_name: str, outputs: dict[str, str], validation: dict, fac
         "facts": len(facts.facts),
         "fact_list": [_fact(position, f) for position, f in enumerate(facts.facts)],
         "statements": [_statement(i, s, facts) for i, s in enumerate(statements)],
+        "verdicts": _verdict_counts(facts),
+        "fact_sources": _fact_sources(facts),
+        "missing_statements": _missing_statements(facts, statements),
         "unmapped": [{"statement": r.statement, "label": r.label, "reason": r.rule}
                      for r in facts.rows if r.concept is None],
         "extension": _extension(facts),
@@ -23,8 +29,40 @@ def build_report(input_name: str, outputs: dict[str, str], validation: dict, fac
         "ex27": _schedule_checks(facts.schedule_checks),
         "issue_counts": _issue_counts(facts.issues),
         "issues": [_issue(i) for i in facts.issues],
-        "withheld": [_withheld(w) for w in facts.withheld],
+        "withheld": [_withheld(w, facts.kept_unverified) for w in facts.withheld],
     }
+
+
+def _fact_sources(facts: FactSet) -> dict[str, int]:
+    """Where the written facts came from: the statements, the EX-27 schedules, the cover page."""
+    sources = {"statements": 0, "schedules": 0, "cover": 0}
+    for fact in facts.facts:
+        sources["statements" if fact.statement is not None else "cover" if fact.unit is None else "schedules"] += 1
+    return sources
+
+
+def _missing_statements(facts: FactSet, statements: list[Statement]) -> list[str]:
+    """The statements the filing's form should hold and none was found of (the summary line names them)."""
+    form = (facts.form_type or "").upper()
+    expected = next((kinds for prefix, kinds in vocabulary().expected_statements.items() if form.startswith(prefix)),
+                    ())
+    found = {statement.kind.value for statement in statements}
+    return [kind for kind in expected if kind not in found]
+
+
+def _verdict_counts(facts: FactSet) -> dict[str, int]:
+    counts = {verdict.value: 0 for verdict in Verdict}
+    for verdict in facts.verdicts:
+        counts[verdict.verdict.value] += 1
+    return counts
+
+
+def _verdict(facts: FactSet, index: int) -> dict | None:
+    verdict = next((v for v in facts.verdicts if v.statement == index), None)
+    if verdict is None:
+        return None
+    return {"verdict": verdict.verdict.value, "totals_confirmed": verdict.totals_confirmed,
+            "totals_not_adding_up": verdict.totals_not_adding_up, "withheld": verdict.withheld}
 
 
 def _issue_counts(issues: list[Issue]) -> dict[str, int]:
@@ -41,10 +79,10 @@ def _issue(issue: Issue) -> dict:
     return entry
 
 
-def _withheld(withheld: Withheld) -> dict:
+def _withheld(withheld: Withheld, written: bool) -> dict:
     fact = withheld.fact
     entry = {"concept": fact.concept, "period": str(fact.period), "value": lexical(fact.value),
-             "code": withheld.code.value, "reason": withheld.reason}
+             "code": withheld.code.value, "reason": withheld.reason, "written": written}
     if fact.dimensions:
         entry["dimensions"] = dict(fact.dimensions)
     if fact.source:
@@ -92,6 +130,7 @@ def _statement(index: int, statement: Statement, facts: FactSet) -> dict:
         "columns": [{"header": c.header, "role": c.role.value, "period": str(c.period) if c.period else None}
                     for c in statement.columns],
         "periods": sorted({str(c.period) for c in statement.columns if c.period}),
+        "verdict": _verdict(facts, index),
         "rows": [_row(r) for r in facts.rows if r.statement == index],
     }
 
@@ -101,6 +140,8 @@ def _row(row: RowMapping) -> dict:
              "confidence": row.confidence.value, "rule": row.rule, "line_item": row.line_item, "values": row.values}
     if row.member:
         entry["member"] = row.member
+    if row.total:
+        entry["total"] = row.total
     return entry
 
 

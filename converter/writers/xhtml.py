@@ -138,7 +138,7 @@ class HtmlConverter:
     ids: set[str] = field(default_factory=set)
 
     def convert(self, root: etree._Element, container: etree._Element) -> None:
-        """`root` parsed by readers.html_tables.parse_html, so that element positions match the readers'."""
+        """`root` is the document's one parse (text.html.document_tree), so element positions are the readers'."""
         self.order = {element: i for i, element in enumerate(locatable_elements(root))}
         self._children(root, container, None)
         _fix_content_models(container)
