@@ -1,13 +1,12 @@
 """Cover page and SEC header to dei facts, normalised to the codes the dei types require."""
 from __future__ import annotations
 
-import csv
 import re
 from datetime import date
 from functools import lru_cache
 
 from converter.model import CoverPage, Fact, FilingHeader, Period
-from converter.resources import maps_dir
+from converter.text.maps import read_table
 
 _ZIP = re.compile(r"\b(\d{5}(?:-\d{4})?)\s*$")
 _PHONE = re.compile(r"\(?(\d{3})\)?[\s.-]*(\d{3}[\s.-]\d{4})")
@@ -17,8 +16,7 @@ _FILE_NUMBER = re.compile(r"^[0-9]{1,3}-[0-9]{1,8}$")
 
 @lru_cache(maxsize=1)
 def _states() -> dict[str, str]:
-    with open(maps_dir() / "states.csv", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+    rows = [row for _, row in read_table("states.csv", ("name", "code"), ",")]
     codes = {row["name"].lower(): row["code"] for row in rows}
     codes.update({row["code"].lower(): row["code"] for row in rows})
     return codes

@@ -4,7 +4,6 @@ A schedule value the statements also state is compared, not repeated: the statem
 fact and any difference is reported. A value the statements do not state becomes a fact of its own."""
 from __future__ import annotations
 
-import csv
 import re
 from datetime import timedelta
 from decimal import Decimal
@@ -12,7 +11,7 @@ from functools import lru_cache
 
 from converter.mapping.choice import unit_of
 from converter.model import FinancialDataSchedule, Fact, Period, ScheduleCheck, ScheduleValue, Unit
-from converter.resources import maps_dir
+from converter.text.maps import read_table
 from converter.statements import start_of_span
 from converter.taxonomy import Taxonomy
 
@@ -24,9 +23,8 @@ LENGTH_SLACK = timedelta(days=20)  # a quarter of 13 weeks against three calenda
 @lru_cache(maxsize=1)
 def tag_map() -> dict[tuple[str, str], str]:
     """(article, tag) -> concept, from taxonomy_maps/ex27.csv."""
-    with open(maps_dir() / "ex27.csv", newline="") as handle:
-        lines = [line for line in handle if not line.startswith("#")]
-    return {(row["article"].upper(), row["tag"].upper()): row["concept"] for row in csv.DictReader(lines)}
+    return {(row["article"].upper(), row["tag"].upper()): row["concept"]
+            for _, row in read_table("ex27.csv", ("article", "tag", "concept"), ",")}
 
 
 def check_schedules(schedules: list[FinancialDataSchedule], statement_facts: list[Fact],

@@ -11,7 +11,7 @@ from typing import Iterator
 from converter.model import StatementKind, UsageError
 from converter.resources import maps_dir
 from converter.taxonomy import Taxonomy
-from converter.text.maps import MapsError, compile_pattern
+from converter.text.maps import MapsError, compile_pattern, read_table
 from converter.text.vocabulary import vocabulary
 
 _FOOTNOTE_MARK = re.compile(r"(\s*\((?:[a-z]|\d{1,2}|note \d+[a-z]?)\)|\*+|\s+\d)$", re.I)
@@ -32,9 +32,8 @@ _KINDS = ("any", *(kind.value for kind in StatementKind))
 
 @lru_cache(maxsize=1)
 def _abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
-    with open(maps_dir() / "abbreviations.csv", newline="") as handle:
-        return tuple((re.compile(rf"\b{re.escape(row['abbreviation'])}\b"), row["expansion"])
-                     for row in csv.DictReader(handle))
+    return tuple((re.compile(rf"\b{re.escape(row['abbreviation'])}\b"), row["expansion"])
+                 for _, row in read_table("abbreviations.csv", ("abbreviation", "expansion"), ","))
 
 
 def strip_footnote_marks(label: str) -> str:

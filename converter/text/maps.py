@@ -2,6 +2,7 @@
 and a file that cannot be used stops the run with one line naming the file, the line and the problem."""
 from __future__ import annotations
 
+import csv
 import re
 import tomllib
 from functools import lru_cache
@@ -48,15 +49,17 @@ def compile_pattern(pattern: str, origin: str, flags: int = re.I) -> re.Pattern[
 
 
 @lru_cache(maxsize=None)
-def read_table(name: str, columns: tuple[str, ...]) -> tuple[tuple[int, dict[str, str]], ...]:
-    """A tab-separated file of taxonomy_maps/ ('#' lines are comments, the first other line names the columns):
-    (line number, row) pairs; a missing column or a short row is an error naming the file and line."""
+def read_table(name: str, columns: tuple[str, ...], delimiter: str = "\t") -> tuple[tuple[int, dict[str, str]], ...]:
+    """A table of taxonomy_maps/ (tab-separated, or delimiter=',' for CSV; '#' lines are comments, the first other
+    line names the columns): (line number, row) pairs; a missing column or a row of another length is an error
+    naming the file and line."""
     path = maps_dir() / name
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as error:
         raise MapsError(f"{path}: cannot be read ({error.strerror})") from None
-    numbered = [(n, line.split("\t")) for n, line in enumerate(lines, start=1) if line.strip() and line[0] != "#"]
+    numbered = [(n, cells) for n, line in enumerate(lines, start=1) if line.strip() and line[0] != "#"
+                for cells in csv.reader([line], delimiter=delimiter)]
     if not numbered or not set(columns) <= set(numbered[0][1]):
         raise MapsError(f"{path}:{numbered[0][0] if numbered else 1}: the header must name the columns "
                         f"{', '.join(columns)}")
