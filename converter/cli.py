@@ -132,7 +132,7 @@ def _convert_options(args: argparse.Namespace) -> ConvertOptions:
 
 def _batch(args: argparse.Namespace) -> int:
     convert_options = _convert_options(args)
-    check_options(convert_options)                  # once here, not once per filing
+    check_options(convert_options)                  # a bad option stops the batch before its first filing
     check_output(args.output, replaced=False)
     missing = [str(p) for p in args.inputs if not p.exists()]
     if missing:

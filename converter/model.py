@@ -245,6 +245,16 @@ class Fact:
     closes_sum: bool = field(default=False, compare=False)       # a printed total its printed lines add up to
     scale_stated: bool = field(default=True, compare=False)      # False: scaled by no phrase (read as printed)
 
+    @property
+    def places(self) -> int:
+        """Decimal places the value is known to (a cover fact's or a nil's: 0)."""
+        return self.decimals if self.decimals is not None else 0
+
+    @property
+    def key(self) -> tuple:
+        """What makes two facts the same fact: an instance holds one value for it."""
+        return self.concept, self.period, self.unit, self.dimensions
+
 
 class Confidence(str, Enum):
     """How sure a mapping is: HIGH where curated data or the user decided and the taxonomy's statement networks (or
@@ -356,6 +366,7 @@ class Withheld:
     fact: Fact
     code: IssueCode
     reason: str
+    written: bool = False        # --keep-unverified wrote it anyway
 
 
 CONFIRMED, NOT_ADDING_UP = "confirmed", "not_adding_up"
@@ -391,7 +402,6 @@ class FactSet:
     rows: list[RowMapping]
     issues: list[Issue] = field(default_factory=list)
     withheld: list[Withheld] = field(default_factory=list)
-    kept_unverified: bool = False      # --keep-unverified: the withheld facts were written anyway
     verdicts: list[StatementVerdict] = field(default_factory=list)
     namespaces: dict[str, str] = field(default_factory=dict)   # prefix -> namespace of every concept used
     schema_urls: dict[str, str] = field(default_factory=dict)   # prefix -> official schema of a standard taxonomy

@@ -65,9 +65,9 @@ def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResul
     packages = find_packages(options.taxonomy_packages)
     taxonomy = load_taxonomy(packages, options.taxonomy_year, options.online)
     facts = map_filing(filing, statements, taxonomy, options.cik, options.mapping_overrides)
-    check_facts(facts, len(statements), options.keep_unverified)
     if not any(f.concept.startswith("us-gaap:") for f in facts.facts):
         raise ConversionError(f"{source}: {len(statements)} statement(s) found but no line could be tagged")
+    check_facts(facts, len(statements), options.keep_unverified)
     stem = outdir.name
     with _writing(outdir):
         outdir.parent.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@ statements, each broken the way real readings break (a share scale off by 1000, 
 were read from different places, a side's signs turned, one line printed with two values)."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -137,3 +138,11 @@ def test_one_line_printed_with_two_values_is_withheld_whole(second, kept):
     unique, withheld = deduplicate([first, again])
     assert (unique == [first]) is kept
     assert len(withheld) == (0 if kept else 2)
+
+
+def test_a_part_of_the_company_may_have_a_negative_flow_but_never_a_negative_balance():
+    segment = (("us-gaap:StatementBusinessSegmentsAxis", "x:EliminationsMember"),)
+    flow = replace(_fact("AccountsPayableCurrent", "-500"), dimensions=segment)          # a duration
+    balance = replace(_fact("AccountsPayableCurrent", "-500", END_2001), dimensions=segment)
+    withheld, _ = negative_by_meaning([flow, balance])
+    assert [w.fact for w in withheld] == [balance]

@@ -8,7 +8,9 @@ from converter.checks.per_share import per_share_mismatches
 from converter.checks.signs import negative_by_meaning
 from converter.checks.sums import inconsistent_sums
 from converter.checks.verdicts import statement_verdicts
-from converter.model import Fact, FactSet
+from dataclasses import replace
+
+from converter.model import FactSet, Withheld
 
 CHECKS = (negative_by_meaning, unbalanced, per_share_mismatches)
 
@@ -22,23 +24,28 @@ def check_facts(facts: FactSet, statements: int, keep_unverified: bool = False) 
         if withheld:
             gone = {id(w.fact) for w in withheld}
             facts.facts = [f for f in facts.facts if id(f) not in gone]
-            facts.withheld.extend(withheld)
+            _add_withheld(facts, withheld)
     if keep_unverified and facts.withheld:
         _write_anyway(facts)
     facts.verdicts = statement_verdicts(facts, statements)
     facts.issues.extend(inconsistent_sums(facts))
 
 
+def _add_withheld(facts: FactSet, withheld: list[Withheld]) -> None:
+    """Each fact listed once, with the first check that withheld it (two EPS concepts may blame one share count)."""
+    listed = {id(item.fact) for item in facts.withheld}
+    for item in withheld:
+        if id(item.fact) not in listed:
+            facts.withheld.append(item)
+            listed.add(id(item.fact))
+
+
 def _write_anyway(facts: FactSet) -> None:
     """The withheld facts back among those written; of a fact printed with two values, the first printing (an
-    instance holds one value per fact)."""
-    written = {_key(f) for f in facts.facts}
-    for item in facts.withheld:
-        if _key(item.fact) not in written:
+    instance holds one value per fact). Each withheld entry says whether it was written."""
+    written = {f.key for f in facts.facts}
+    for index, item in enumerate(facts.withheld):
+        if item.fact.key not in written:
             facts.facts.append(item.fact)
-            written.add(_key(item.fact))
-    facts.kept_unverified = True
-
-
-def _key(fact: Fact) -> tuple:
-    return fact.concept, fact.period, fact.unit, fact.dimensions
+            written.add(item.fact.key)
+            facts.withheld[index] = replace(item, written=True)

@@ -14,9 +14,5 @@ def find(facts: list[Fact], concept: str, period: Period | None = None) -> list[
             and (period is None or f.period == period)]
 
 
-def places(fact: Fact) -> int:
-    return fact.decimals if fact.decimals is not None else 0
-
-
 def agree(first: Fact, second: Fact) -> bool:
-    return agree_at_precision(Decimal(first.value), places(first), Decimal(second.value), places(second))
+    return agree_at_precision(Decimal(first.value), first.places, Decimal(second.value), second.places)

@@ -41,10 +41,17 @@ def _first(facts: list[Fact], concepts: tuple[str, ...], eps: Fact) -> Fact | No
 
 
 def _suspects(ratio: Decimal, eps: Fact, shares: Fact, income: Fact) -> tuple[list[Fact], str]:
+    """Which figures may be the wrong one. A scale off is blamed on the share count: money is scaled by the caption,
+    a share count often by words of its own row ('(in thousands)') that a reading can miss. A sign turned is
+    blamed on both, but an income its printed lines add up to is spared."""
     if ratio < 0:
-        return [eps, income], "a sign turned"
+        return _unconfirmed([eps, income]), "a sign turned"
     for power in (3, 6, -3, -6):
         low, high = (bound * Decimal(10) ** power for bound in CLOSE)
         if low <= ratio <= high:
             return [shares], f"a scale read wrong by 10^{power}"
     return [], ""
+
+
+def _unconfirmed(suspects: list[Fact]) -> list[Fact]:
+    return [fact for fact in suspects if not fact.closes_sum]

@@ -3,6 +3,7 @@ own XBRL, taxonomy_maps/learned/never_negative.tsv) written negative contradicts
 side's signs were turned, or labels and figures were paired wrongly. Such a fact is withheld."""
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import lru_cache
 
 from converter.model import Fact, Issue, IssueCode, Severity, Withheld
@@ -18,7 +19,10 @@ def never_negative() -> frozenset[str]:
 
 def negative_by_meaning(facts: list[Fact]) -> tuple[list[Withheld], list[Issue]]:
     concepts = never_negative()
-    turned = [f for f in facts if f.concept in concepts and f.unit is not None and f.value < 0]
+    # learned from company-level figures: a balance is never negative in any part of the company, but a part's
+    # flow may be (an elimination, preferred stock converted out of its component)
+    turned = [f for f in facts if f.concept in concepts and (not f.dimensions or f.period.is_instant)
+              and isinstance(f.value, Decimal) and f.value < 0]
     reason = "a concept that is never negative written negative"
     return ([Withheld(f, IssueCode.SIGN_AGAINST_MEANING, reason) for f in turned],
             [Issue(IssueCode.SIGN_AGAINST_MEANING, Severity.ERROR, f"{f.concept} {f.period} {f.value} withheld: "

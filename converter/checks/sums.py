@@ -33,7 +33,7 @@ def _check_total(total: str, items: list[tuple[str, int]], values: dict[tuple[st
         present = [(values[(item, context)], weight) for item, weight in items if (item, context) in values]
         if not present:
             continue
-        places = min(_places(f) for f in [total_fact, *(fact for fact, _ in present)])
+        places = min(f.places for f in [total_fact, *(fact for fact, _ in present)])
         computed = sum((_rounded(fact, places) * weight for fact, weight in present), Decimal(0))
         if computed != _rounded(total_fact, places):
             problems.append(Issue(IssueCode.INCONSISTENT_SUM, Severity.WARNING,
@@ -52,10 +52,6 @@ def _summations(network: Network) -> dict[str, list[tuple[str, int]]]:
     for summation in network.summations:
         by_total[summation.total].append((summation.item, summation.weight))
     return by_total
-
-
-def _places(fact: Fact) -> int:
-    return fact.decimals if fact.decimals is not None else 0
 
 
 def _rounded(fact: Fact, places: int) -> Decimal:

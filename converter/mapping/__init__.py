@@ -39,7 +39,8 @@ def map_filing(filing: Filing, statements: list[Statement], taxonomy: Taxonomy, 
     result.networks, merge_issues = merge_networks(result.networks)
     issues.extend(merge_issues)
     unique, conflicting = deduplicate(facts)
-    schedule_facts, checks = check_schedules(filing.schedules, unique, taxonomy)
+    # a schedule value is checked against the withheld printings too: it never stands in for them unchecked
+    schedule_facts, checks = check_schedules(filing.schedules, unique + [w.fact for w in conflicting], taxonomy)
     unique, conflicting_schedule = deduplicate(unique + schedule_facts)
     result.withheld = conflicting + conflicting_schedule
     issues.extend(_withheld_issues(result.withheld))
@@ -75,15 +76,16 @@ def choose_entity(filing: Filing, cik: str | None) -> tuple[Entity, list[Issue]]
 
 
 def deduplicate(facts: list[Fact]) -> tuple[list[Fact], list[Withheld]]:
-    """A column printed in two statements gives one fact. A fact printed with two values is withheld whole: which
-    printing is right the filing does not say, and a wrong number is worse than a missing one."""
+    """A column printed in two statements gives one fact. A fact printed with two values is withheld, every
+    printing: which is right the filing does not say, and a wrong number is worse than a missing one; except where
+    the two are a power of 1000 apart and only one statement names its scale (_scale_stated_printing)."""
     seen: dict[tuple, list[Fact]] = {}
     for fact in facts:
-        printings = seen.setdefault((fact.concept, fact.period, fact.unit, fact.dimensions), [])
+        printings = seen.setdefault(fact.key, [])
         agreeing = next((i for i, other in enumerate(printings) if not _disagree(fact, other)), None)
         if agreeing is None:
             printings.append(fact)
-        elif _places(fact) > _places(printings[agreeing]):
+        elif fact.places > printings[agreeing].places:
             printings[agreeing] = fact      # '150,123' in thousands says more than '150' in millions
     unique, withheld = [], []
     for printings in seen.values():
@@ -116,18 +118,14 @@ def _scale_stated_printing(printings: list[Fact]) -> Fact | None:
 def _powers_of_thousand_apart(first: Fact, second: Fact) -> bool:
     if not isinstance(first.value, Decimal) or not isinstance(second.value, Decimal):
         return False
-    return any(agree_at_precision(first.value, _places(first), second.value.scaleb(power), _places(second) - power)
+    return any(agree_at_precision(first.value, first.places, second.value.scaleb(power), second.places - power)
                for power in (3, 6, 9, -3, -6, -9))
 
 
 def _disagree(first: Fact, second: Fact) -> bool:
     if not isinstance(first.value, Decimal) or not isinstance(second.value, Decimal):
         return first.value != second.value
-    return not agree_at_precision(first.value, _places(first), second.value, _places(second))
-
-
-def _places(fact: Fact) -> int:
-    return fact.decimals if fact.decimals is not None else 0
+    return not agree_at_precision(first.value, first.places, second.value, second.places)
 
 
 def _printed_values(printings: list[Fact]) -> str:

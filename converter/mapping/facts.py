@@ -14,8 +14,8 @@ from converter.mapping.networks import build_network
 from converter.mapping.signs import MIXED, NEGATIVE, POSITIVE, SignResolver
 from converter.statements import find_sums, section_above, unbalanced_totals
 from converter.model import (CONFIRMED, NOT_ADDING_UP, Amount, ColumnRole, Confidence, Dimensions, Fact, Issue,
-                             IssueCode, Measure, Network, Period, RowMapping, Severity, Statement, StatementKind, StatementRow,
-                             lexical)
+                             IssueCode, Measure, Network, Period, RowMapping, Severity, Statement, StatementKind,
+                             StatementRow, lexical)
 from converter.text.dates import month_word
 from converter.text.numbers import agree_at_precision
 from converter.text.profiles import carried_income, profile
@@ -74,8 +74,8 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
         if choice.concept is not None:
             orientation = signs.orientation(row_index) if row.measure is Measure.MONETARY else 1
             for column in reported:
-                fact = _fact(statement, row, column, choice.concept, orientation, dimensions,
-                             (index, row_index in totals))
+                fact = _fact(statement, row, column, choice.concept, orientation, dimensions, index,
+                             row_index in totals)
                 if fact is not None:
                     result.facts.append(fact)
                     made.append((fact, row.label))
@@ -127,7 +127,8 @@ def _count_shares_as_per_share_lines(statement: Statement, choices: dict[int, Ch
     at once (the kind's profile names the concepts; see kinds.toml, share_counts)."""
     names = profile(statement.kind).share_counts
     chosen = {choice.concept.qname for choice in choices.values() if choice.concept}
-    if not names or names["combined_per_share"] not in chosen or names["basic_per_share"] in chosen:
+    if (not names or names["combined_per_share"] not in chosen or names["basic_per_share"] in chosen
+            or names["combined"] in chosen):      # a line already states the combined count
         return
     combined = taxonomy.concepts.get(names["combined"])
     qualified = vocabulary().rows["basic_or_diluted"]
@@ -246,8 +247,8 @@ def _fact_dimensions(row: StatementRow, choice: Choice, extensions: ExtensionBui
 
 
 def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept, orientation: int,
-          dimensions: Dimensions = (), place: tuple[int, bool] = (None, False)) -> Fact | None:
-    """place: the statement's index and whether the row is a total its lines add up to."""
+          dimensions: Dimensions = (), index: int | None = None, closes_sum: bool = False) -> Fact | None:
+    """index: the statement's; closes_sum: the row is a total its printed lines add up to."""
     amount = row.amounts[column]
     period = _period(statement, row, column, concept)
     if amount is None or period is None:
@@ -257,7 +258,7 @@ def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept
     return Fact(concept=concept.qname, value=_normalised(value), period=period, unit=UNITS[row.measure],
                 decimals=_decimals(amount, power),
                 source=row.cell_sources[column] if column < len(row.cell_sources) else row.source,
-                dimensions=dimensions, statement=place[0], scale=power, closes_sum=place[1],
+                dimensions=dimensions, statement=index, scale=power, closes_sum=closes_sum,
                 scale_stated=statement.scale.stated or row.measure not in (Measure.MONETARY, Measure.SHARES))
 
 

@@ -123,15 +123,13 @@ def check_override_concepts(path: Path, rules: list[LabelRule], taxonomy: Taxono
 
 
 def check_builtin_concepts(taxonomy: Taxonomy) -> None:
-    """The same for taxonomy_maps/concepts.csv, against the taxonomy a conversion loads (checked once per taxonomy)."""
-    if id(taxonomy) in _checked:
+    """The same for taxonomy_maps/concepts.csv, against the taxonomy a conversion loads (once per taxonomy: the
+    taxonomy remembers it was checked)."""
+    if taxonomy.checked_rules:
         return
     for line, problem in _unusable_concepts(list(_builtin_rules()), taxonomy):
         raise MapsError(f"{maps_dir() / 'concepts.csv'}:{line}: {problem}")
-    _checked.add(id(taxonomy))
-
-
-_checked: set[int] = set()
+    taxonomy.checked_rules = True
 
 
 def _unusable_concepts(rules: list[LabelRule], taxonomy: Taxonomy) -> Iterator[tuple[str, str]]:

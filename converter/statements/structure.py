@@ -94,7 +94,8 @@ def section_above(statement: Statement) -> list[str]:
         sections.append(section)
         if row.is_heading or structure["section_mark"].search(row.label):
             last = row.label
-            if (opened := structure["activity"].search(row.label)) and row.is_heading and profile(statement.kind).activities:
+            opened = structure["activity"].search(row.label)
+            if opened and row.is_heading and profile(statement.kind).activities:
                 activity = opened.group(0).lower()
     return sections
 

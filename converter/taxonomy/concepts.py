@@ -51,6 +51,7 @@ class Taxonomy:
     networks: StatementNetworks = field(default_factory=StatementNetworks)
 
     _presented: dict[tuple[str, ...], list[Concept]] = field(default_factory=dict, repr=False, compare=False)
+    checked_rules: bool = field(default=False, repr=False, compare=False)    # concepts.csv's concepts all found
 
     def get(self, qname: str) -> Concept | None:
         return self.concepts.get(qname)

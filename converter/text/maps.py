@@ -47,7 +47,6 @@ def compile_pattern(pattern: str, origin: str, flags: int = re.I) -> re.Pattern[
         raise MapsError(f"{origin}: the regular expression does not compile ({error})") from None
 
 
-
 @lru_cache(maxsize=None)
 def read_table(name: str, columns: tuple[str, ...], delimiter: str = "\t") -> tuple[tuple[int, dict[str, str]], ...]:
     """A table of taxonomy_maps/ (tab-separated, or delimiter=',' for CSV; '#' lines are comments, the first other

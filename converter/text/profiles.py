@@ -42,10 +42,23 @@ def profile(kind: StatementKind) -> KindProfile:
     return _profiles()[kind]
 
 
+@lru_cache(maxsize=1)
 def carried_income() -> frozenset[str]:
     """The income concepts some kind adds as printed: the figure a flow statement carries over from the income
     statement, which must agree between them."""
     return frozenset().union(*(p.adds_as_printed for p in _profiles().values()))
+
+
+def _check_types(entry: dict, origin: str) -> None:
+    for key in ("networks", "adds_as_printed"):
+        if key in entry and not (isinstance(entry[key], list) and all(isinstance(v, str) for v in entry[key])):
+            raise MapsError(f"{origin}: {key} must be a list of strings")
+    for key in ("root", "title", "period_type", "natural_balance"):
+        if key in entry and not isinstance(entry[key], str):
+            raise MapsError(f"{origin}: {key} must be a string")
+    for key in _FLAGS:
+        if key in entry and not isinstance(entry[key], bool):
+            raise MapsError(f"{origin}: {key} must be true or false")
 
 
 @lru_cache(maxsize=1)
@@ -68,6 +81,7 @@ def _profiles() -> dict[StatementKind, KindProfile]:
             raise MapsError(f"{origin}: period_type must be \"instant\" or \"duration\"")
         if entry.get("natural_balance") not in ("credit", "debit", "none"):
             raise MapsError(f"{origin}: natural_balance must be \"credit\", \"debit\" or \"none\"")
+        _check_types(entry, origin)
         counts = entry.get("share_counts")
         if counts is not None and set(counts) != _SHARE_COUNTS:
             raise MapsError(f"{origin}: share_counts must name {', '.join(sorted(_SHARE_COUNTS))}")

@@ -29,7 +29,7 @@ def build_report(input_name: str, outputs: dict[str, str], validation: dict, fac
         "ex27": _schedule_checks(facts.schedule_checks),
         "issue_counts": _issue_counts(facts.issues),
         "issues": [_issue(i) for i in facts.issues],
-        "withheld": [_withheld(w, facts.kept_unverified) for w in facts.withheld],
+        "withheld": [_withheld(w) for w in facts.withheld],
     }
 
 
@@ -44,6 +44,8 @@ def _fact_sources(facts: FactSet) -> dict[str, int]:
 def _missing_statements(facts: FactSet, statements: list[Statement]) -> list[str]:
     """The statements the filing's form should hold and none was found of (the summary line names them)."""
     form = (facts.form_type or "").upper()
+    if form.endswith("/A"):
+        return []       # an amendment may restate one part only
     expected = next((kinds for prefix, kinds in vocabulary().expected_statements.items() if form.startswith(prefix)),
                     ())
     found = {statement.kind.value for statement in statements}
@@ -79,10 +81,10 @@ def _issue(issue: Issue) -> dict:
     return entry
 
 
-def _withheld(withheld: Withheld, written: bool) -> dict:
+def _withheld(withheld: Withheld) -> dict:
     fact = withheld.fact
     entry = {"concept": fact.concept, "period": str(fact.period), "value": lexical(fact.value),
-             "code": withheld.code.value, "reason": withheld.reason, "written": written}
+             "code": withheld.code.value, "reason": withheld.reason, "written": withheld.written}
     if fact.dimensions:
         entry["dimensions"] = dict(fact.dimensions)
     if fact.source:
