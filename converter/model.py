@@ -241,7 +241,8 @@ class Fact:
     dimensions: Dimensions = ()     # (axis, member) qnames: a segment's figure, not the total
     # where the figure came from, for the checks and the inline writer (none of it is part of the fact's identity)
     statement: int | None = field(default=None, compare=False)   # index of its statement; None: cover, EX-27
-    scale: int = field(default=0, compare=False)                 # the power of ten its printed figure was scaled by
+    scale: int | None = field(default=0, compare=False)          # the power of ten its printed figure was scaled by
+                                                                 # (None: by a multiplier no power of ten states)
     closes_sum: bool = field(default=False, compare=False)       # a printed total its printed lines add up to
     scale_stated: bool = field(default=True, compare=False)      # False: scaled by no phrase (read as printed)
 

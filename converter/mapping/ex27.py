@@ -98,7 +98,7 @@ def _schedule_fact(schedule: FinancialDataSchedule, value: ScheduleValue, concep
     power = Decimal(multiplier).adjusted() if str(multiplier).rstrip("0") == "1" else 0
     decimals = value.places - power
     return Fact(concept=concept, value=value.value * multiplier, period=period, unit=unit, decimals=decimals,
-                source=value.source)
+                source=value.source, scale=power if multiplier == 10 ** power else None)
 
 
 def _matching(fact: Fact, statement_facts: list[Fact]) -> Fact | None:

@@ -32,9 +32,9 @@ IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
 _FIGURE = re.compile(r"-0-|\d[\d,]*(?:\.\d+)?|-{1,3}(?![\d.])|[\u2014\u2013]|\bnil\b", re.I)
 _NUM_DOT_DECIMAL = re.compile(r"^\d{1,3}(?:,?\d{3})*(?:\.\d+)?$")
 HTML_COVER_CHARACTERS = 8000
+_SCALES = range(-6, 13)      # from a figure printed without its leading zero to trillions
 _PAGE_BREAK = re.compile(r"\f|<PAGE>", re.I)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_SCALES = range(-6, 13)      # from percentages printed for fractions to trillions
 
 
 @dataclass
@@ -230,7 +230,10 @@ def _display(figure: str, fact: Fact) -> dict[str, str] | None:
     shown = Decimal(figure.replace(",", ""))
     if shown == 0:
         return {"format": "ixt:num-dot-decimal", "scale": "0"} if magnitude == 0 else None
-    scale = magnitude.adjusted() - shown.adjusted()       # the one power of ten that could relate them
+    # the scale the figure was read with, which the fact carries; a figure printed without its leading zero
+    # ("$.23", found as "23") is related to the value by the one power of ten that can
+    scale = fact.scale if fact.scale is not None and shown.scaleb(fact.scale) == magnitude else \
+        magnitude.adjusted() - shown.adjusted()
     if scale not in _SCALES or shown.scaleb(scale) != magnitude:
         return None
     return {"format": "ixt:num-dot-decimal", "scale": str(scale)}
