@@ -73,9 +73,13 @@ def verdict_line(outcomes: Sequence[Outcome]) -> str:
     for outcome in outcomes:
         for verdict, count in outcome.verdicts.items():
             counts[verdict] = counts.get(verdict, 0) + count
-    statements = ", ".join(f"{count} {verdict}" for verdict, count in counts.items() if count) or "none"
-    return (f"statements: {statements}; {sum(o.withheld for o in outcomes):,} facts withheld "
+    return (f"statements: {verdicts_text(counts) or 'none'}; {sum(o.withheld for o in outcomes):,} facts withheld "
             f"(per filing in {SUMMARY})")
+
+
+def verdicts_text(counts: dict[str, int]) -> str:
+    """'3 verified, 1 partly verified': the statements by verdict, as report.json counts them."""
+    return ", ".join(f"{count} {verdict}" for verdict, count in counts.items() if count)
 
 
 def next_steps(result: BatchResult, outdir: Path) -> list[str]:

@@ -13,7 +13,7 @@ from rich.console import Console
 
 from converter import __version__
 from converter.batch import FAILURES, BatchOptions, gather_inputs
-from converter.batch_console import interrupted_message, run_with_progress
+from converter.batch_console import interrupted_message, run_with_progress, verdicts_text
 from converter.inspection import inspect_filing
 from converter.model import ConversionError, UsageError
 from converter.pipeline import (EXIT_CONVERSION_ERROR, EXIT_INVALID, EXIT_USAGE, ConvertOptions, check_options,
@@ -159,7 +159,7 @@ def _facts_summary(report: dict) -> str:
     sources = report["fact_sources"]
     kinds = ", ".join(f"{kind} x{n}" if n > 1 else kind
                       for kind, n in Counter(s["kind"] for s in report["statements"]).items())
-    verdicts = ", ".join(f"{n} {verdict}" for verdict, n in report["verdicts"].items() if n) or "none checked"
+    verdicts = verdicts_text(report["verdicts"]) or "none checked"
     parts = [f"{sources['statements']} from {len(report['statements'])} statements ({kinds}; {verdicts})"
              if report["statements"] else "none from statements"]
     parts += [f"{sources[key]} from {name}" for key, name in (("schedules", "the EX-27 schedules"),

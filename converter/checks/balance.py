@@ -3,8 +3,9 @@ one of the two totals was read wrong (a column shifted, a subtotal taken for the
 a total that its own printed lines add up to is kept, one that nothing confirms is withheld."""
 from __future__ import annotations
 
-from converter.checks.evidence import agree, find
+from converter.checks.evidence import find
 from converter.model import Fact, Issue, IssueCode, Severity, Withheld
+from converter.text.numbers import facts_agree
 
 ASSETS = "us-gaap:Assets"
 LIABILITIES_AND_EQUITY = "us-gaap:LiabilitiesAndStockholdersEquity"
@@ -15,7 +16,7 @@ def unbalanced(facts: list[Fact]) -> tuple[list[Withheld], list[Issue]]:
     issues: list[Issue] = []
     for assets in find(facts, ASSETS):
         other = next(iter(find(facts, LIABILITIES_AND_EQUITY, assets.period)), None)
-        if other is None or agree(assets, other):
+        if other is None or facts_agree(assets, other):
             continue
         reason = f"total assets {assets.value} and total liabilities and equity {other.value} at {assets.period}"
         suspects = [f for f in (assets, other) if not f.closes_sum] or [assets, other]

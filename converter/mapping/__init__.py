@@ -15,7 +15,7 @@ from converter.mapping.labels import LabelMap, check_builtin_concepts
 from converter.mapping.networks import merge_networks
 from converter.model import Entity, Fact, FactSet, Filing, Issue, IssueCode, Period, Severity, Statement, Withheld
 from converter.taxonomy import Taxonomy
-from converter.text.numbers import agree_at_precision
+from converter.text.numbers import agree_at_precision, facts_agree
 
 CIK_SCHEME = "http://www.sec.gov/CIK"
 UNIDENTIFIED_SCHEME = "urn:legacy-xbrl:registrant-name"
@@ -82,7 +82,7 @@ def deduplicate(facts: list[Fact]) -> tuple[list[Fact], list[Withheld]]:
     seen: dict[tuple, list[Fact]] = {}
     for fact in facts:
         printings = seen.setdefault(fact.key, [])
-        agreeing = next((i for i, other in enumerate(printings) if not _disagree(fact, other)), None)
+        agreeing = next((i for i, other in enumerate(printings) if facts_agree(fact, other)), None)
         if agreeing is None:
             printings.append(fact)
         elif fact.places > printings[agreeing].places:
@@ -105,7 +105,7 @@ def _withheld_printing(fact: Fact, kept: Fact | None, printings: list[Fact]) -> 
 
 
 def _scale_stated_printing(printings: list[Fact]) -> Fact | None:
-    """Of printings a power of 1000 apart ('14,048' in a parent-only statement naming no scale, '14,048' in
+    """Of printings a power of 1000 apart ('1,250' in a parent-only statement naming no scale, '1,250' in
     millions in the consolidated one), the one whose statement states its scale, where only one does."""
     stated = [fact for fact in printings if fact.scale_stated]
     if len(stated) != 1:
@@ -122,10 +122,6 @@ def _powers_of_thousand_apart(first: Fact, second: Fact) -> bool:
                for power in (3, 6, 9, -3, -6, -9))
 
 
-def _disagree(first: Fact, second: Fact) -> bool:
-    if not isinstance(first.value, Decimal) or not isinstance(second.value, Decimal):
-        return first.value != second.value
-    return not agree_at_precision(first.value, first.places, second.value, second.places)
 
 
 def _printed_values(printings: list[Fact]) -> str:

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from converter.mapping.choice import UNITS, Choice, ConceptChooser
 from converter.mapping.extensions import ExtensionBuilder
+from converter.mapping.labels import normalise_label
 from converter.mapping.dimensions import axes, component_total, equity_components
 from converter.mapping.networks import build_network
 from converter.mapping.signs import MIXED, NEGATIVE, POSITIVE, SignResolver
@@ -154,16 +155,12 @@ def _reported_otherwise(statement: Statement, row: StatementRow, choice: Choice,
     for period, amount in _amounts(statement, row, choice.concept, reported).items():
         earlier = context.earlier_amounts.get((choice.concept.qname, period, dimensions))
         if (earlier is not None and earlier[2] is not statement.kind and choice.concept.qname in carried_income()
-                and _same_words(earlier[3], row.label)):
+                and normalise_label(earlier[3]) == normalise_label(row.label)):
             return False
         if earlier is not None and not agree_at_precision(earlier[0], earlier[1], abs(amount.value.scaleb(power)),
                                                           _decimals(amount, power)):
             return True
     return False
-
-
-def _same_words(first: str, second: str) -> bool:
-    return re.findall(r"[a-z]+", first.lower()) == re.findall(r"[a-z]+", second.lower())
 
 
 def _surer_total(row: StatementRow, first: StatementRow) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from converter.model import Amount
+from converter.model import Amount, Fact
 
 # A printed number's digits: "1,234", "1234.5", ".25".
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
@@ -44,6 +44,13 @@ def parse_amount(text: str) -> Amount | None:
                                                   (match.group("close") or text.endswith(")")))
     places = len(digits.split(".")[1]) if "." in digits else 0
     return Amount(-value if negative else value, places, is_percent=bool(match.group("pct")))
+
+
+def facts_agree(first: Fact, second: Fact) -> bool:
+    """Two facts' values agree to the coarser of their precisions; a non-numeric value agrees only with itself."""
+    if not isinstance(first.value, Decimal) or not isinstance(second.value, Decimal):
+        return first.value == second.value
+    return agree_at_precision(first.value, first.places, second.value, second.places)
 
 
 def agree_at_precision(first: Decimal, first_places: int, second: Decimal, second_places: int) -> bool:
