@@ -7,7 +7,7 @@ from converter.model import ColumnRole, Period, SourceRef, StatementKind, Table,
 from converter.statements import build_statements
 from converter.statements.classify import classify_table
 from converter.text.numbers import parse_amount
-from converter.statements.periods import period_from_caption, snap_to_fiscal_dates
+from converter.statements.periods import period_from_caption, snap_to_fiscal_dates, start_of_span
 
 REF = SourceRef("t", 1)
 
@@ -31,11 +31,45 @@ def test_52_53_week_years_snap_to_balance_sheet_dates():
     assert moved[computed] == Period(end=date(2003, 12, 27), start=date(2002, 12, 29))
 
 
+def test_quarters_ending_off_a_month_end_are_13_weeks():
+    assert start_of_span(date(2010, 6, 26), 3, "months") == date(2010, 3, 28)      # 13 weeks
+    assert start_of_span(date(2010, 6, 26), 9, "months") == date(2009, 9, 27)      # 39 weeks
+    assert start_of_span(date(2005, 1, 1), 3, "months") == date(2004, 10, 3)       # a Saturday past December
+    assert start_of_span(date(2003, 3, 31), 3, "months") == date(2003, 1, 1)       # calendar quarters stay
+    assert start_of_span(date(2010, 6, 15), 3, "months") == date(2010, 3, 16)      # mid-month: calendar months
+
+
+def test_years_headed_by_year_alone_take_the_fiscal_dates_an_equity_statement_rolls_forward():
+    income = _table(["STATEMENTS OF OPERATIONS", "Years ended September 25, 2010"], ["2010", "2009", "2008"],
+                    [("Net sales", ["30", "20", "10"]), ("Net income", ["3", "2", "1"])])
+    equity = _table(["STATEMENTS OF SHAREHOLDERS' EQUITY"], ["Shares", "Amount"],
+                    [("Balance at September 29, 2007", ["1", "10"]), ("Net income", ["", "1"]),
+                     ("Balance at September 27, 2008", ["1", "11"]), ("Net income", ["", "2"]),
+                     ("Balance at September 26, 2009", ["1", "13"]), ("Net income", ["", "3"]),
+                     ("Balance at September 25, 2010", ["1", "16"])])
+    balance = _table(["BALANCE SHEETS"], ["September 25, 2010", "September 26, 2009"],
+                     [("Total assets", ["16", "13"])])
+    statements = build_statements([income, equity, balance], "10-K")
+    [income_statement] = [s for s in statements if s.kind is StatementKind.INCOME]
+    assert [str(c.period) for c in income_statement.columns] == [
+        "2009-09-27..2010-09-25", "2008-09-28..2009-09-26", "2007-09-30..2008-09-27"]
+
+
+def test_a_balance_at_the_first_of_a_month_opens_it():
+    year = Period(end=date(2005, 12, 31), start=date(2005, 1, 1))
+    opening = Period(date(2005, 1, 1))        # 'Balance at January 1, 2005': the close of December 31, 2004
+    assert snap_to_fiscal_dates([year], [opening]) == {}
+    fiscal = Period(end=date(2000, 12, 30), start=date(2000, 1, 1))
+    assert snap_to_fiscal_dates([fiscal, Period(date(2000, 1, 1))], [Period(date(2000, 1, 1))])[fiscal] == Period(
+        end=date(2000, 12, 30), start=date(2000, 1, 2))   # unless a balance-sheet column closes a year on that day
+
+
 def test_span_printed_over_the_first_column_carries_to_the_next():
     table = _table(["STATEMENTS OF CASH FLOWS"], ["SIX MONTHS ENDED March 27, 1999", "March 27, 1998"],
                    [("Net cash provided by operating activities", ["10", "20"])])
     [statement] = build_statements([table], "10-Q")
-    assert [str(c.period) for c in statement.columns] == ["1998-09-28..1999-03-27", "1997-09-28..1998-03-27"]
+    # March 27 is a Saturday closing a 52/53-week quarter: six months are 26 weeks
+    assert [str(c.period) for c in statement.columns] == ["1998-09-27..1999-03-27", "1997-09-27..1998-03-27"]
 
 
 def test_columns_sharing_a_period_are_segments_unless_one_is_the_total():

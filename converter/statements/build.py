@@ -34,8 +34,13 @@ def build_statements(tables: list[Table], form_type: str | None = None) -> list[
 
 
 def _snap_periods(statements: list[Statement]) -> None:
+    """Column periods onto the fiscal dates the filing states anywhere: balance-sheet columns, and the balances
+    an equity statement rolls forward ('Balance at September 27, 2008'), which date the years of an income
+    statement headed by its years alone."""
     columns = [column for statement in statements for column in statement.columns if column.period]
-    moved = snap_to_fiscal_dates([column.period for column in columns])
+    balances = [row.period for statement in statements for row in statement.rows
+                if row.period is not None and row.period.is_instant]
+    moved = snap_to_fiscal_dates([column.period for column in columns], balances)
     for column in columns:
         column.period = moved.get(column.period, column.period)
 

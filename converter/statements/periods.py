@@ -62,7 +62,16 @@ def column_period(header: str, instant: bool, default_span: tuple[int, str] | No
     return Period(end=end, start=start_of_span(end, count, unit))
 
 
+WEEKS_PER_QUARTER = 13
+FISCAL_WEEK_SLACK = 6   # days a 52/53-week period end may sit from the calendar date a title suggests
+
+
 def start_of_span(end: date, count: int, unit: str) -> date:
+    """The first day of `count` months or weeks ending on `end`. A quarter or two or three ending a few days off
+    a month's end ('Three Months Ended June 26, 2010') belongs to a 52/53-week calendar: its quarters are 13
+    weeks, not three calendar months (a full year is left to the fiscal dates the filing states)."""
+    if unit == "months" and count in (3, 6, 9) and _ends_fiscal_week(end):
+        count, unit = count // 3 * WEEKS_PER_QUARTER, "weeks"
     if unit == "weeks":
         return end - timedelta(days=7 * count - 1)
     month_index = end.year * 12 + end.month - 1 - count
@@ -72,6 +81,24 @@ def start_of_span(end: date, count: int, unit: str) -> date:
         return date(year, month, calendar.monthrange(year, month)[1]) + timedelta(days=1)
     day = min(end.day, calendar.monthrange(year, month)[1])
     return date(year, month, day) + timedelta(days=1)
+
+
+def _is_month_end(day: date) -> bool:
+    return day.day == calendar.monthrange(day.year, day.month)[1]
+
+
+def _closing_date(balance: date, column_dates: set[date]) -> date:
+    """A balance printed at a month's first day ('Balance at January 1, 2005') opens that month: it is the close
+    of the day before, unless a balance-sheet column closes a fiscal year on that very day."""
+    return balance - timedelta(days=1) if balance.day == 1 and balance not in column_dates else balance
+
+
+def _ends_fiscal_week(end: date) -> bool:
+    """An end a few days either side of a month's last day, not on it: the end of a fiscal week."""
+    days_before_month_end = calendar.monthrange(end.year, end.month)[1] - end.day
+    days_after_last_month_end = end.day
+    return not _is_month_end(end) and (days_before_month_end <= FISCAL_WEEK_SLACK
+                                        or days_after_last_month_end <= FISCAL_WEEK_SLACK)
 
 
 def _safe_date(year: str, month: str, day: str) -> date | None:
@@ -105,14 +132,14 @@ def period_from_caption(header: str, caption: list[str], instant: bool,
     return None
 
 
-FISCAL_WEEK_SLACK = 6   # days a 52/53-week period end may sit from the calendar date a title suggests
 
-
-def snap_to_fiscal_dates(periods: list[Period]) -> dict[Period, Period]:
+def snap_to_fiscal_dates(periods: list[Period], balances: list[Period] = ()) -> dict[Period, Period]:
     """52/53-week years end on a weekday, not a date: a year computed back from 'January 1, 2000' starts on
     the day after the prior year-end the balance sheet states (January 2, 1999), not on January 2 by the
-    calendar. Ends and starts within a few days of a balance-sheet date move onto it."""
-    stated = sorted({period.end for period in periods if period.is_instant})
+    calendar. Ends and starts within a few days of a stated instant (an instant among `periods`, or one of
+    the `balances` printed elsewhere) move onto it."""
+    columns = {period.end for period in periods if period.is_instant}
+    stated = sorted(columns | {_closing_date(balance.end, columns) for balance in balances if balance.is_instant})
 
     def nearest(day: date) -> date:
         close = [d for d in stated if abs((d - day).days) <= FISCAL_WEEK_SLACK]
