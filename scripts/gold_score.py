@@ -21,11 +21,14 @@ SHARED = ROOT.parent / "shared"
 # Two seeded draws over the corpus's 10-K/10-Q/8-K filings. The first (seed 20261202): 4 of the third batch,
 # never tuned on (their conflicts were read once to choose which rules the filers' data disputes to fix first),
 # and 4 of the first two. The second (seed 20261203, the first draw's filings left out): 4 filings whose scores
-# were not looked at before being reported.
+# were not looked at before being reported; from 2026-12-03 on, their conflicts are read to choose fixes (tuned).
+# The third (seed 20261204, all gold filings left out), labelled 2026-12-03: held out, never read.
 PARTS = {"jordan-2002-10k": "first draw, third batch", "mcd-2002-10k": "first draw, third batch",
          "visa-2007-10k": "first draw, third batch", "brk-2007-10k": "first draw, third batch",
          "google-2007-10k": "second draw", "amazon-1998-8k": "second draw", "apple-2008q2-10q": "second draw",
-         "msft-2002q3-10q": "second draw"}
+         "msft-2002q3-10q": "second draw",
+         "apple-1998q3-10q": "third draw", "ford-1994-10k": "third draw", "asta-2004q3-8k": "third draw",
+         "apple-2008q1-10q": "third draw"}
 TUNED = "first draw, first two batches"
 
 
