@@ -72,6 +72,31 @@ Weighted average shares - basic..................     10,000        9,700
     assert report["withheld"] == []
 
 
+def test_a_rows_own_scale_overrides_the_caption_both_ways(tmp_path):
+    # the caption says thousands; the share rows say what they are themselves
+    text = FIXTURE.read_text().replace(INCOME_LINES, INCOME_LINES + """
+Net income per share - basic.....................   $   0.32     $   0.18
+Net income per share - diluted...................   $   0.31     $   0.17
+Weighted average shares (in whole shares) - basic  10,000,000   9,700,000
+Weighted average shares (in millions) - diluted..       10.3         10.2
+""")
+    report = _convert(tmp_path, text)
+    written = _written(report)
+    assert written[("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic", "2001-01-01..2001-12-31")] == "10000000"
+    assert written[("us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding", "2001-01-01..2001-12-31")] \
+        == "10300000"
+    assert report["withheld"] == []
+
+
+def test_a_diluted_share_count_off_by_a_thousand_is_withheld():
+    eps = _fact("EarningsPerShareDiluted", "1.16", unit=Unit.USD_PER_SHARE, decimals=2)
+    shares = _fact("WeightedAverageNumberOfDilutedSharesOutstanding", "899329", unit=Unit.SHARES, decimals=0)
+    income = _fact("NetIncomeLoss", "1045000000", decimals=-6)
+    withheld, issues = per_share_mismatches([eps, shares, income])
+    assert [w.fact for w in withheld] == [shares]
+    assert "10^3" in issues[0].message
+
+
 def test_a_balance_sheet_whose_sides_disagree_loses_the_side_nothing_confirms(tmp_path):
     # the right-hand side's total read from elsewhere (a page joined wrongly): 46,900 is no sum of its lines
     text = FIXTURE.read_text().replace("    Total liabilities and stockholders' equity...   $ 46,000     $ 42,500",

@@ -251,7 +251,7 @@ M, SH, PS = Measure.MONETARY, Measure.SHARES, Measure.PER_SHARE
     (CF, "", "Cash paid for acquisition of technology", M, "PaymentsToAcquireIntangibleAssets"),
     (CF, "", "Total cash generated (used)", M, "CashAndCashEquivalentsPeriodIncreaseDecrease"),
     (CF, "", "Increases in common stock, net of related tax benefits", M, "ProceedsFromIssuanceOfCommonStock"),
-    (CF, "", "Net (payments) proceeds related to stock-based award activities", M, "ProceedsFromIssuanceOfCommonStock"),
+    (CF, "", "Net (payments) proceeds related to stock-based award activities", M, "ProceedsFromIssuanceOfSharesUnderIncentiveAndShareBasedCompensationPlansIncludingStockOptions"),
     (EQ, "", "10% stock dividend", M, "StockIssuedDuringPeriodValueStockDividend"),
     (EQ, "", "Repurchase and retirement of common stock", M, "StockRepurchasedDuringPeriodValue"),
     (EQ, "", "Change in foreign currency translation", M,
@@ -518,3 +518,31 @@ def test_net_income_printed_with_two_amounts_in_two_statements_is_withheld_whole
     assert {(w.fact.concept, w.fact.value) for w in withheld} == {("us-gaap:NetIncomeLoss", Decimal(150000)),
                                                                   ("us-gaap:NetIncomeLoss", Decimal(15000))}
     assert "us-gaap:NetIncomeLoss" not in {f.concept for f in unique}
+
+
+def test_parallel_lines_are_parts_and_neither_takes_the_whole_concept(taxonomy):
+    values = _values(_statement(CF, [
+        ("Proceeds from borrowings", "433"), ("Sale of Series A preferred stock, net of issuance costs", "0"),
+        ("Sale of Series B preferred stock, net of issuance costs", "2251"),
+        ("Net cash provided by financing activities", "2684")]), taxonomy)
+    assert "ProceedsFromIssuanceOfPreferredStockAndPreferenceStock" not in values
+    assert values["NetCashProvidedByUsedInFinancingActivities"] == 2684000
+    total_above = _values(_statement(IS, [
+        ("Total operating revenues", "900"), ("Net operating revenues", "850")]), taxonomy)
+    assert total_above["Revenues"] == 900000     # worded apart: the first keeps its concept, the second does not
+
+
+def test_an_opening_balance_printed_unlike_last_years_closing_one_withholds_that_date(taxonomy):
+    years = [Period(date(2003, 12, 31), date(2003, 1, 1)), Period(date(2002, 12, 31), date(2002, 1, 1))]
+    rows = [StatementRow(label, [Amount(Decimal(v), 0) for v in values], Measure.MONETARY, SourceRef("t", i + 1),
+                         cell_sources=[SourceRef("t", i + 1, 40), SourceRef("t", i + 1, 60)])
+            for i, (label, values) in enumerate([("Net increase in cash", ("20", "10")),
+                                                  ("Cash at beginning of year", ("100", "80")),
+                                                  ("Cash at end of year", ("120", "90"))])]
+    statement = Statement(CF, "t", [Column("2003", ColumnRole.REPORTED, years[0]),
+                                    Column("2002", ColumnRole.REPORTED, years[1])], rows, Scale(0, 0), SourceRef("t", 1))
+    facts = map_statement(0, statement, mapping_context(taxonomy, Entity("s", "X", "Example Corp"))).facts
+    unique, withheld = deduplicate(facts)
+    cash = {str(f.period): f.value for f in unique if f.concept == "us-gaap:CashAndCashEquivalentsAtCarryingValue"}
+    assert cash == {"2003-12-31": 120, "2001-12-31": 80}      # 2002-12-31 is printed as 100 and as 90
+    assert {(str(w.fact.period), w.code) for w in withheld} == {("2002-12-31", IssueCode.CONFLICTING_VALUES)}

@@ -224,3 +224,38 @@ def test_balances_alone_roll_goodwill_forward_not_equity():
     assert classify_table(_table([], ["Total"], rows)) is None
     rows.insert(1, ("Net income", ["5"]))
     assert classify_table(_table([], ["Total"], rows)) == (StatementKind.EQUITY, False)
+
+
+def test_a_period_stated_by_its_two_ends_and_the_caption_date_nearest_the_table():
+    caption = ["Deloitte & Touche LLP", "February 6, 1998", "STATEMENTS OF OPERATIONS",
+               "YEAR ENDED DECEMBER 31, 1997 AND PERIOD FROM", "JUNE 3, 1996 (INCEPTION) TO DECEMBER 31, 1996"]
+    assert period_from_caption("1996", caption, instant=False, default_span=(12, "months")) == Period(
+        end=date(1996, 12, 31), start=date(1996, 6, 3))
+    assert period_from_caption("1997", caption, instant=False, default_span=(12, "months")) == Period(
+        end=date(1997, 12, 31), start=date(1997, 1, 1))
+    balance = ["February 6, 1998", "BALANCE SHEETS", "DECEMBER 31, 1997 AND 1996"]
+    assert period_from_caption("1996", balance, instant=True) == Period(date(1996, 12, 31))
+
+
+def test_year_columns_take_the_captions_dates_in_order_across_a_52_53_week_year_end():
+    caption = ["CONSOLIDATED BALANCE SHEETS", "AS OF DECEMBER 31, 2000 AND JANUARY 2, 2000"]
+    assert period_from_caption("2000", caption, instant=True, position=(0, 2)) == Period(date(2000, 12, 31))
+    assert period_from_caption("1999", caption, instant=True, position=(1, 2)) == Period(date(2000, 1, 2))
+    # without the columns' order the 1999 column's date is unknown, never January 2, 1999
+    assert period_from_caption("1999", caption, instant=True) is None
+
+
+def test_headings_printed_once_per_part_are_segments():
+    rows = [("Revenues:", ["", ""]), ("Insurance and Other:", ["", ""]), ("Premiums earned", ["30", "20"]),
+            ("Sales", ["50", "40"]), ("", ["80", "60"]), ("Utilities and Energy:", ["", ""]),
+            ("Operating revenues", ["12", "10"]), ("Other", ["1", "1"]), ("", ["13", "11"]), ("", ["93", "71"]),
+            ("Costs and expenses:", ["", ""]), ("Insurance and Other:", ["", ""]), ("Losses", ["20", "15"]),
+            ("Cost of sales", ["40", "30"]), ("", ["60", "45"]), ("Utilities and Energy:", ["", ""]),
+            ("Cost of operations", ["9", "8"]), ("Interest expense", ["1", "1"]), ("", ["10", "9"]),
+            ("", ["70", "54"]), ("Net earnings", ["23", "17"])]
+    table = _table(["STATEMENTS OF EARNINGS", "(dollars in millions)"], ["2007", "2006"], rows)
+    table.caption.append("Year Ended December 31, 2007 and 2006")
+    [statement] = build_statements([table], "10-K")
+    segments = {row.label: row.segment for row in statement.rows if not row.is_heading}
+    assert segments["Operating revenues"] == "Utilities and Energy" and segments["Losses"] == "Insurance and Other"
+    assert segments["Total revenues"] is None and segments["Net earnings"] is None   # the company's own lines

@@ -226,3 +226,80 @@ def test_capitals_indented_under_capitals_go_on_with_the_heading():
     table = _table(CAPS_WRAPPED_HEADING)
     assert [row.label for row in table.rows] == [
         "AMOUNTS PER SHARE OF COMMON STOCK AND CLASS B STOCK AFTER PREFERRED STOCK DIVIDENDS (Note 1)", "Income/(loss)"]
+
+
+JUNGLE = """
+Deloitte & Touche LLP
+February 6, 1998
+
+EXAMPLE CORP.
+
+BALANCE SHEETS
+DECEMBER 31, 1997 AND 1996
+<TABLE>
+<CAPTION>
+ASSETS                                                          1997          1996
+<S>                                                            <C>           <C>
+  Cash and equivalents                                      $ 1,576,716   $ 2,415,200
+  Short-term investments                                             --       977,957
+  Other current assets                                           77,036        16,187
+  Property and equipment, net                                   727,234       318,915
+  Restricted cash                                                60,000        60,000
+STOCKHOLDERS' EQUITY:
+    Series B: 2,000,000 shares designated; shares issued and outstanding:
+      1997, 1,943,666; 1996, 1,191,666                         5,915,572     3,564,238
+  Accumulated deficit                                         (4,942,514)     (742,411)
+</TABLE>
+
+EXAMPLE CORP.
+
+STATEMENTS OF CASH FLOWS
+YEAR ENDED DECEMBER 31, 1997 AND PERIOD FROM JUNE 3, 1996 (INCEPTION)
+TO DECEMBER 31, 1996
+<TABLE>
+<CAPTION>
+                                                                1997          1996
+<S>                                                            <C>           <C>
+  Net loss                                                  $(4,200,103)  $  (742,411)
+  Depreciation                                                  213,084        16,997
+</TABLE>
+"""
+
+
+def test_years_beside_a_heading_a_wrapped_label_inside_table_markup_and_a_long_title_in_capitals():
+    balance, cash_flow = find_tables(Document("d", "10-K", JUNGLE))
+    assert balance.column_headers == ["1997", "1996"]              # 'ASSETS  1997  1996' heads the columns
+    assert [row.cells for row in balance.rows if row.cells and any(row.cells)][-2:] == [
+        ["5,915,572", "3,564,238"], ["(4,942,514)", "(742,411)"]]    # one table across the long Series B label
+    assert cash_flow.column_headers == ["1997", "1996"]           # the run-on title heads no column
+    assert "STATEMENTS OF CASH FLOWS" in cash_flow.caption
+
+
+SHIFTED = """
+                                                2002          2001
+Net cash provided by operating activities    $10,100        $9,800
+Supplemental disclosures of cash flow
+ information:
+   Cash paid during the year for:           $70,289        $63,626
+        Interest                             $3,699         $4,555
+        Income taxes, net
+   Non-cash investing activities:              $845         $2,321
+        Capital leases
+"""
+
+
+def test_a_lists_amounts_printed_a_line_above_its_labels_move_down_to_them():
+    [table] = find_tables(Document("d", "10-K", SHIFTED))
+    cells = {row.label: row.cells for row in table.rows if any(row.cells)}
+    assert cells["Interest"] == ["$70,289", "$63,626"]
+    assert cells["Income taxes, net"] == ["$3,699", "$4,555"]
+    assert cells["Capital leases"] == ["$845", "$2,321"]
+    assert "Cash paid during the year for:" not in cells
+
+
+def test_a_heading_carrying_its_own_amount_over_a_list_and_a_new_heading_stays_as_printed():
+    text = SHIFTED.replace("        Income taxes, net\n", "        Income taxes                   $1,000           $900\n"
+                           "   Noncash activities\n").replace("        Capital leases\n", "")
+    [table] = find_tables(Document("d", "10-K", text))
+    cells = {row.label: row.cells for row in table.rows if any(row.cells)}
+    assert cells["Interest"] == ["$3,699", "$4,555"]

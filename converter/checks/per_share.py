@@ -1,4 +1,4 @@
-"""Basic earnings per share times the weighted shares is the income to the common holders. Read at the scales
+"""Earnings per share (basic, and diluted) times the weighted shares is the income to the common holders. Read at the scales
 detected, a product a thousand (or a million) times off says a scale was read wrong, most often the share count's
 (a row's own "(in thousands)" beneath a caption in millions); a product of the opposite sign says a sign was turned.
 Either way the figures that cannot both be right are withheld."""
@@ -9,9 +9,14 @@ from decimal import Decimal
 from converter.checks.evidence import find
 from converter.model import Fact, Issue, IssueCode, Severity, Withheld
 
-EARNINGS_PER_SHARE = ("us-gaap:EarningsPerShareBasic", "us-gaap:EarningsPerShareBasicAndDiluted")
-WEIGHTED_SHARES = ("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic",
-                   "us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted")
+# (earnings per share, the weighted shares it divides by): basic, and diluted (whose numerator may add back
+# interest on convertibles: the band below allows for it)
+PER_SHARE_PAIRS = (
+    (("us-gaap:EarningsPerShareBasic", "us-gaap:EarningsPerShareBasicAndDiluted"),
+     ("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic",
+      "us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted")),
+    (("us-gaap:EarningsPerShareDiluted",), ("us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding",)),
+)
 INCOME_TO_COMMON = ("us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic", "us-gaap:NetIncomeLoss")
 CLOSE = (Decimal("0.75"), Decimal("1.33"))     # preferred dividends, two classes, rounding of a printed EPS
 
@@ -19,8 +24,10 @@ CLOSE = (Decimal("0.75"), Decimal("1.33"))     # preferred dividends, two classe
 def per_share_mismatches(facts: list[Fact]) -> tuple[list[Withheld], list[Issue]]:
     withheld: list[Withheld] = []
     issues: list[Issue] = []
-    for eps in (f for concept in EARNINGS_PER_SHARE for f in find(facts, concept)):
-        shares = _first(facts, WEIGHTED_SHARES, eps)
+    pairs = ((eps, shares_concepts) for eps_concepts, shares_concepts in PER_SHARE_PAIRS
+             for concept in eps_concepts for eps in find(facts, concept))
+    for eps, shares_concepts in pairs:
+        shares = _first(facts, shares_concepts, eps)
         income = _first(facts, INCOME_TO_COMMON, eps)
         if shares is None or income is None or 0 in (eps.value, shares.value, income.value):
             continue

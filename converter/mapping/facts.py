@@ -105,13 +105,20 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
         if first is None and choice.concept is not None and _reported_otherwise(statement, row, choice, reported,
                                                                                  context):
             choice = Choice(None, f"{choice.rule}: an earlier statement reports another amount for the concept")
-        if first is not None and _clash(statement, statement.rows[first], row, choice.concept, reported):
+        if first is not None and _clash(statement, statement.rows[first], row, choice.concept, reported) \
+                and not _opening_and_closing(statement.rows[first], row, choice.concept):
             if _surer_total(row, statement.rows[first]):
                 # "Total stockholders' equity" is surer of the concept than a "Balance at end of year" above it
                 lost = Choice(None, f"{choices[first].rule}: concept taken by the stated total {row.label!r}")
                 choices[first] = _extension(statement, statement.rows[first], lost, taken, context.extensions) \
                     if first in line_items else lost
                 taken[_key(choice, row, context.extensions)] = row_index
+            elif _parallel(statement.rows[first], row):
+                # 'Sale of Series A preferred stock' and 'Sale of Series B ...': two parts, neither the whole
+                lost = Choice(None, f"{choices[first].rule}: also matched by the parallel line {row.label!r}")
+                choices[first] = _extension(statement, statement.rows[first], lost, taken, context.extensions) \
+                    if first in line_items else lost
+                choice = Choice(None, f"{choice.rule}: a part like {statement.rows[first].label!r}")
             else:
                 choice = Choice(None, f"{choice.rule}: concept already taken by {statement.rows[first].label!r}")
         if choice.concept is None and row_index in line_items:
@@ -169,6 +176,27 @@ def _surer_total(row: StatementRow, first: StatementRow) -> bool:
     stated_total = vocabulary().structure["stated_total"]
     return bool(stated_total.search(row.label)) and (not stated_total.search(first.label) or (
         first.synthesized_label and not row.synthesized_label))
+
+
+def _opening_and_closing(first: StatementRow, row: StatementRow, concept: Concept) -> bool:
+    """'Cash at beginning of year' and 'Cash at end of year' are one balance at two dates: where the filing prints
+    it twice with two values (this year's opening, last year's closing), both printings are withheld as conflicting,
+    and neither line loses its concept."""
+    opening = vocabulary().structure["period_start"]
+    return concept.period_type == "instant" and bool(opening.search(first.label)) != bool(opening.search(row.label))
+
+
+def _parallel(first: StatementRow, row: StatementRow) -> bool:
+    """Two lines worded alike but for a designation ('Series A' and 'Series B', 'Class I' and 'Class II'), or
+    alike in full (one per section), name parts of a thing: the concept both match is the whole's, which neither
+    line is."""
+    earlier, later = normalise_label(first.label).split(), normalise_label(row.label).split()
+    differing = [(a, b) for a, b in zip(earlier, later) if a != b]
+    return len(earlier) == len(later) and len(differing) <= 1 and all(
+        _DESIGNATION.match(a) and _DESIGNATION.match(b) for a, b in differing)
+
+
+_DESIGNATION = re.compile(r"^(?:[a-z]|[ivx]+|\d{1,2})$")
 
 
 def _without_segment(row: StatementRow) -> StatementRow:
@@ -256,12 +284,18 @@ def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept
                 decimals=_decimals(amount, power),
                 source=row.cell_sources[column] if column < len(row.cell_sources) else row.source,
                 dimensions=dimensions, statement=index, scale=power, closes_sum=closes_sum,
-                scale_stated=statement.scale.stated or row.measure not in (Measure.MONETARY, Measure.SHARES))
+                scale_stated=statement.scale.stated or row.scale is not None
+                or row.measure not in (Measure.MONETARY, Measure.SHARES))
 
 
 def _power(statement: Statement, row: StatementRow) -> int:
-    """The power of ten the row's printed amounts carry (per-share amounts are never scaled)."""
-    return {Measure.MONETARY: statement.scale.money, Measure.SHARES: statement.scale.shares}.get(row.measure, 0)
+    """The power of ten the row's printed amounts carry: the row's own words', else the caption's (per-share
+    amounts are never scaled)."""
+    if row.measure not in (Measure.MONETARY, Measure.SHARES):
+        return 0
+    if row.scale is not None:
+        return row.scale
+    return statement.scale.money if row.measure is Measure.MONETARY else statement.scale.shares
 
 
 def _period(statement: Statement, row: StatementRow, column: int, concept: Concept) -> Period | None:

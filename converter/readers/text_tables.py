@@ -20,6 +20,8 @@ _FOOTNOTE_ONLY = re.compile(rf"^{FOOTNOTE_MARK}$")
 _CURRENCY_OR_SIGN = re.compile(r"^(?:\$|%|\)|\(\$?)$")
 _MARKUP = re.compile(r"</?(?:TABLE|S|C|CAPTION|PAGE|FN|F\d+)>", re.I)
 _PAGE_BREAK = re.compile(r"\s*<PAGE>", re.I)
+_TABLE_OPEN = re.compile(r"<TABLE>", re.I)
+_TABLE_CLOSE = re.compile(r"</TABLE>", re.I)
 _UNDERLINE = re.compile(r"^[\s\-=_]+$")
 
 MAX_GAP_LINES = 12       # non-numeric lines allowed between two rows of one table (wrapped labels, headings)
@@ -43,6 +45,7 @@ class _Line:
     number: int          # 0-based index in the document
     text: str
     tokens: list[_Token]
+    in_table: bool = False   # between <TABLE> and </TABLE>: the filer marked it as table, not prose
 
     @property
     def label_end(self) -> int:
@@ -65,7 +68,7 @@ class _Column:
 
 
 def find_tables(document: Document) -> list[Table]:
-    lines = [_parse_line(i, text) for i, text in enumerate(_clean_lines(document.text))]
+    lines = [_parse_line(i, text, in_table) for i, (text, in_table) in enumerate(_clean_lines(document.text))]
     tables = []
     for first, last, preamble_start in _table_blocks(lines):
         table = _build_table(document.name, lines, preamble_start, first, last)
@@ -74,26 +77,30 @@ def find_tables(document: Document) -> list[Table]:
     return tables
 
 
-def _clean_lines(text: str) -> list[str]:
+def _clean_lines(text: str) -> list[tuple[str, bool]]:
+    """Each line without markup, and whether it stands inside <TABLE> markup."""
     cleaned = []
+    in_table = False
     for raw in text.split("\n"):
         line = raw.expandtabs(8) if "\t" in raw else raw
+        if "<" in line:
+            in_table = bool(_TABLE_OPEN.search(line)) or in_table and not _TABLE_CLOSE.search(line)
         if _PAGE_BREAK.match(line):
             line = ""        # "<PAGE>   2": the page number is no row
         elif "<" in line:
             line = _MARKUP.sub(lambda m: " " * len(m.group(0)), line)
-        cleaned.append(line.rstrip())
+        cleaned.append((line.rstrip(), in_table))
     return cleaned
 
 
-def _parse_line(number: int, text: str) -> _Line:
+def _parse_line(number: int, text: str, in_table: bool = False) -> _Line:
     """Tokens are taken from the right end of the line while they look like values."""
     tokens: list[_Token] = []
     if not text or text[-1] not in _FIGURE_ENDS:
-        return _Line(number, text, tokens)
+        return _Line(number, text, tokens, in_table)
     for start, end, chunk in _chunks_from_right(text):
         if len(tokens) > MAX_COLUMNS:
-            return _Line(number, text, [])      # a run of numbers longer than any statement is not a row
+            return _Line(number, text, [], in_table)      # a run of numbers longer than any statement is not a row
         if _closes_label_parenthesis(text, start, chunk):
             break       # "Costs and expenses (Notes 1 and 16)": the 16 is the label's
         if _VALUE_TOKEN.match(chunk) or _DASH_TOKEN.match(chunk):
@@ -103,7 +110,7 @@ def _parse_line(number: int, text: str) -> _Line:
         else:
             break
     tokens.reverse()
-    return _Line(number, text, tokens)
+    return _Line(number, text, tokens, in_table)
 
 
 def _closes_label_parenthesis(text: str, start: int, chunk: str) -> bool:
@@ -133,21 +140,32 @@ def _is_row(line: _Line) -> bool:
     if not line.tokens:
         return False
     if all(YEAR.match(t.text) for t in line.tokens) and (
-            not line.label or vocabulary().column_phrase.search(line.label)):
-        return False     # "2003     2002" is a column header
+            not line.label or vocabulary().column_phrase.search(line.label) or _consecutive_years(line.tokens)):
+        return False     # "2003     2002" is a column header, also beside a heading ("ASSETS     1997     1996")
     if len(line.tokens) >= 2:
         return True
     gap = line.tokens[0].start - len(line.text[: line.tokens[0].start].rstrip())
     return gap >= 2 or not line.label
 
 
+def _consecutive_years(tokens: list[_Token]) -> bool:
+    """'1997  1996' or '1996  1997  1998': years a column apart, not amounts that happen to look like years."""
+    years = [int(YEAR.match(t.text).group(0)) for t in tokens]
+    steps = {later - earlier for earlier, later in zip(years, years[1:])}
+    return len(years) >= 2 and (steps == {1} or steps == {-1})
+
+
 def _is_prose(line: _Line) -> bool:
+    """A long line of words in sentence case (a title in capitals, however long, is no paragraph)."""
     words = line.text.split()
-    return not line.tokens and len(words) >= 9 and len(line.text.strip()) >= 55
+    return not line.tokens and len(words) >= 9 and len(line.text.strip()) >= 55 and any(
+        ch.islower() for ch in line.text)
 
 
 def _breaks_table(line: _Line) -> bool:
-    return _is_prose(line) or bool(vocabulary().caption_line.search(line.text))
+    """A paragraph of prose ends a table, except inside <TABLE> markup, where a long wrapped label ('Series B:
+    2,000,000 shares designated; shares issued and outstanding:') is still the table's."""
+    return _is_prose(line) and not line.in_table or bool(vocabulary().caption_line.search(line.text))
 
 
 def _table_blocks(lines: list[_Line]) -> list[tuple[int, int, int]]:
@@ -195,12 +213,61 @@ def _build_table(document: str, lines: list[_Line], preamble_start: int, first: 
     header_lines, leading_body = _split_headers(preamble[caption_end:], columns)
     headers, label_area = _column_headers(header_lines, columns)
     caption += label_area
-    body = leading_body + lines[first: last + 1]
+    # the line right under the last row may be a label whose amounts were printed a line too high
+    trailing = [line for line in lines[last + 1: last + 2] if line.text.strip() and not _breaks_table(line)]
+    body = _amounts_printed_a_line_above(leading_body + lines[first: last + 1] + trailing)
     table_rows = _RowBuilder(document, columns).build(body)
     if not any(row.cells and any(row.cells) for row in table_rows):
         return None
     return Table(caption=caption, column_headers=headers, rows=table_rows,
                  source=SourceRef(document, (lines[preamble_start].number if preamble else first) + 1))
+
+
+def _amounts_printed_a_line_above(body: list[_Line]) -> list[_Line]:
+    """'Cash paid during the year for:  $70,289' over 'Interest  $3,699' over 'Income taxes, net' with nothing
+    beside it: a list's amounts typeset one line too high. A heading that introduces a list (it ends with a colon)
+    carries no amounts of its own, and the list's last label none either: each amount moves down to the label
+    below it."""
+    shifted = list(body)
+    index = 0
+    while index < len(shifted):
+        run_end = _shifted_run_end(shifted, index)
+        if run_end is None:
+            index += 1
+            continue
+        donors = [shifted[i] for i in range(index, run_end)]
+        for position, donor in zip(range(index + 1, run_end + 1), donors):
+            shifted[position] = _with_amounts_of(shifted[position], donor)
+        shifted[index] = _Line(donors[0].number, donors[0].text[: donors[0].label_end].rstrip(), [],
+                               donors[0].in_table)
+        index = run_end + 1
+    return shifted
+
+
+def _shifted_run_end(body: list[_Line], start: int) -> int | None:
+    """The label-only line that ends a list whose amounts sit one line high, where the list opens at `start`."""
+    heading = body[start]
+    if not heading.tokens or not heading.label.endswith(":"):
+        return None
+    members: list[_Line] = []
+    for index in range(start + 1, len(body)):
+        line = body[index]
+        if not line.text.strip() or _UNDERLINE.match(line.text) or line.label.endswith(":"):
+            return None
+        if not line.tokens:
+            # the list's last member, indented under the heading like the others (not the next heading)
+            in_list = line.indent > heading.indent and all(line.indent >= member.indent for member in members)
+            return index if line.label and in_list else None
+        members.append(line)
+    return None
+
+
+def _with_amounts_of(line: _Line, donor: _Line) -> _Line:
+    label = line.text[: line.label_end].rstrip()
+    start = donor.tokens[0].start
+    if len(label) >= start:
+        return line         # a label reaching into the amounts' columns: leave both lines as printed
+    return _Line(line.number, label.ljust(start) + donor.text[start:], donor.tokens, line.in_table)
 
 
 def _find_columns(rows: list[_Line]) -> list[_Column]:
@@ -239,10 +306,17 @@ def _column_headers(header_lines: list[_Line], columns: list[_Column]) -> tuple[
     for line in header_lines:
         if _UNDERLINE.match(line.text):
             continue
-        label_area = " ".join(m.group(0) for m in re.finditer(r"\S+(?: \S+)*", line.text) if m.end() < area_start)
+        phrases = list(re.finditer(r"\S+(?: \S+)*", line.text))
+        label_area = " ".join(m.group(0) for m in phrases if m.end() < area_start)
         if vocabulary().column_phrase.search(label_area):
             spanning.append(label_area)
-        for index, chunk in _assign_chunks(line.text, columns).items():
+        # a title line run on from the left margin into the columns describes them all, heads none
+        run_on = [m for m in phrases if m.start() < area_start // 2 and m.end() >= area_start]
+        spanning.extend(m.group(0) for m in run_on)
+        text = line.text
+        for m in run_on:
+            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+        for index, chunk in _assign_chunks(text, columns).items():
             texts[index].append(chunk)
     return [" ".join(parts) for parts in texts], spanning
 

@@ -8,7 +8,7 @@ from converter.model import (Amount, Column, ColumnRole, Measure, Period, Statem
 from converter.statements.classify import classify_table, column_role, separate_segments
 from converter.text.numbers import YEAR, parse_amount
 from converter.statements.periods import column_period, duration_months, period_from_caption, snap_to_fiscal_dates
-from converter.statements.scale import detect_scale
+from converter.statements.scale import detect_scale, row_scale
 from converter.statements.rollforward import date_rolled_forward_rows
 from converter.statements.segments import mark_segment_blocks
 from converter.text.profiles import profile
@@ -91,9 +91,10 @@ def _columns(table: Table, instant: bool, default_span: tuple[int, str] | None) 
     Ended' printed over the first of its two columns), else the one the title states."""
     columns = []
     span = next((found for line in table.caption if (found := duration_months(line))), None) or default_span
-    for header in table.column_headers:
+    for index, header in enumerate(table.column_headers):
         span = duration_months(header) or span
-        period = column_period(header, instant, span) or period_from_caption(header, table.caption, instant, span)
+        period = column_period(header, instant, span) or period_from_caption(
+            header, table.caption, instant, span, (index, len(table.column_headers)))
         columns.append(Column(header, column_role(header), period))
     return columns
 
@@ -122,7 +123,8 @@ def _rows(table_rows: list[TableRow], kind: StatementKind) -> list[StatementRow]
             measure, label = Measure.PER_SHARE, f"{heading}, {label}"
         rows.append(StatementRow(label=label, amounts=amounts, measure=measure,
                                  source=table_row.source, is_heading=table_row.is_heading,
-                                 synthesized_label=synthesized, cell_sources=table_row.cell_sources))
+                                 synthesized_label=synthesized, cell_sources=table_row.cell_sources,
+                                 scale=row_scale(label)))
     return rows
 
 
@@ -172,21 +174,23 @@ class _UnlabeledTotals:
     ('Inventories:' gives 'Total inventories'). Headings open sections; a 'Total ...' row closes one. In a
     balance sheet, one outside any section is total assets, or total liabilities and equity once liabilities
     have been listed. A heading followed at once by one that opens a section opened nothing ('Commitments and
-    contingencies' printed over 'Shareholders' equity:')."""
+    contingencies' printed over 'Shareholders' equity:'), unless it ends with a colon itself ('Revenues:' over
+    'Insurance and Other:')."""
 
     def __init__(self, kind: StatementKind):
         self.kind = kind
         self.sections: list[str] = []
         self.liabilities_seen = False
-        self.last_was_heading = False
+        self.last_heading_unopened = False
 
     def label(self, row: TableRow) -> tuple[str, bool]:
         if vocabulary().structure["liabilities"].search(row.label):
             self.liabilities_seen = True
         heading = row.label.rstrip(":").strip() if row.is_heading else ""
-        if heading and row.label.rstrip().endswith(":") and self.last_was_heading and self.sections:
+        if heading and row.label.rstrip().endswith(":") and self.last_heading_unopened and self.sections:
             self.sections.pop()
-        self.last_was_heading = bool(heading)
+        # a heading with its colon ('Revenues:') opens a section even when another opens at once inside it
+        self.last_heading_unopened = bool(heading) and not row.label.rstrip().endswith(":")
         if row.is_heading:
             if heading:
                 self.sections.append(heading)

@@ -63,6 +63,40 @@ def column_period(header: str, instant: bool, default_span: tuple[int, str] | No
 
 
 WEEKS_PER_QUARTER = 13
+def _date_in_order(line: str, year: str, position: tuple[int, int] | None) -> date | None:
+    """The column's date where the line prints one full date per column, in the columns' order: the year it
+    names, or a fiscal year ending in the next January's first week ('1999' over 'January 2, 2000')."""
+    dates = [_safe_date(m.group("year"), m.group("month"), m.group("day")) for m in full_date().finditer(line)]
+    if position is None or position[1] < 2 or len(dates) != position[1] or None in dates:
+        return None
+    end = dates[position[0]]
+    named = int(year)
+    return end if end.year == named or (end.year == named + 1 and end.month == 1 and end.day <= 7) else None
+
+
+def _date_of_year(line: str, year: str) -> date | None:
+    """A full date of the column's year in the line, else the month and day the line names, if it names one
+    only (two different ones, and none in this year, leave the column's date unknown)."""
+    same_year = [m for m in full_date().finditer(line) if m.group("year") == year]
+    if same_year:
+        return _safe_date(year, same_year[0].group("month"), same_year[0].group("day"))
+    month_days = {(m.group("month").lower(), m.group("day")) for m in month_and_day().finditer(line)}
+    if len(month_days) != 1:
+        return None
+    month, day = month_days.pop()
+    return _safe_date(year, month, day)
+
+
+def _stated_range(caption: list[str], year: str) -> Period | None:
+    """'Year ended December 31, 1997 and period from June 3, 1996 (inception) to December 31, 1996' over '1996':
+    the period its two printed ends state."""
+    for found in vocabulary().periods["range"].finditer(" ".join(caption)):
+        start, end = (column_date(found.group(side)) for side in ("start", "end"))
+        if start and end and start < end and str(end.year) == year:
+            return Period(end=end, start=start)
+    return None
+
+
 FISCAL_WEEK_SLACK = 6   # days a 52/53-week period end may sit from the calendar date a title suggests
 
 
@@ -111,22 +145,26 @@ def _safe_date(year: str, month: str, day: str) -> date | None:
 
 
 def period_from_caption(header: str, caption: list[str], instant: bool,
-                        default_span: tuple[int, str] | None = None) -> Period | None:
+                        default_span: tuple[int, str] | None = None,
+                        position: tuple[int, int] | None = None) -> Period | None:
     """A column headed by its year alone takes month and day from the title: 'For the Years Ended June 30,
     2001, 2000 and 1999' over '2000' is the year ended 2000-06-30; 'January 1, 2000 and January 2, 1999' over
-    '1999' is 1999-01-02."""
+    '1999' is 1999-01-02; 'December 31, 2000 and January 2, 2000' over '2000  1999' dates the columns in order
+    (position: the column's index and the table's number of columns), fiscal 1999 ending January 2, 2000."""
     years = _YEAR.findall(header)
     if not years:
         return None
     year = years[-1]
-    for line in caption:
-        same_year = [m for m in full_date().finditer(line) if m.group("year") == year]
-        month_day = same_year[0] if same_year else next(iter(reversed(list(month_and_day().finditer(line)))), None)
-        if month_day is None:
+    stated = _stated_range(caption, year)
+    if stated is not None and not instant:
+        return stated
+    # lines naming the column's year first, then the nearest the table: a date far above is an auditor's report's
+    for line in [line for line in caption if year in line] + [line for line in reversed(caption) if year not in line]:
+        end = _date_in_order(line, year, position) or _date_of_year(line, year)
+        if end is None:
             continue
-        end = _safe_date(year, month_day.group("month"), month_day.group("day"))
-        if end is None or instant:
-            return end and Period(end=end)
+        if instant:
+            return Period(end=end)
         span = duration_months(header) or duration_months(line) or default_span
         return Period(end=end, start=start_of_span(end, *span)) if span else None
     return None

@@ -18,3 +18,13 @@ def detect_scale(texts: list[str]) -> Scale:
     else:
         shares = 0 if words.shares_scale["shares_unscaled"].search(text) else power
     return Scale(money=power, shares=shares, stated=bool(named))
+
+
+def row_scale(label: str) -> int | None:
+    """The power of ten a row's own words state: 'Shares used in computing per share amounts (in thousands)' is 3
+    whatever the caption says; '(in whole shares)' is 0; a row that states none is None."""
+    words = vocabulary()
+    if words.shares_scale["row_unscaled"].search(label):
+        return 0
+    named = sorted((found.start(), scale.power) for scale in words.money_scales if (found := scale.pattern.search(label)))
+    return named[0][1] if named else None

@@ -16,12 +16,48 @@ MIN_BLOCK_LINES = 2     # a heading over one line and its restatement ("Extraord
 
 
 def mark_segment_blocks(rows: list[StatementRow]) -> None:
-    blocks = list(_blocks(rows))
-    if len({name.lower() for name, _, _ in blocks}) < 2:
-        return
-    for name, start, end in blocks:
-        for row in rows[start + 1:end + 1]:
-            row.segment = name
+    for blocks in (list(_blocks(rows)), list(_repeated_blocks(rows))):
+        if len({name.lower() for name, _, _ in blocks}) >= 2:
+            for name, start, end in blocks:
+                for row in rows[start + 1:end + 1]:
+                    row.segment = name
+            return
+
+
+def _repeated_blocks(rows: list[StatementRow]) -> Iterator[tuple[str, int, int]]:
+    """Headings printed once in each part of a statement ('Insurance and Other:' under 'Revenues:' and again under
+    'Costs and expenses:') name segments: each block runs to the total that closes it, or to the last line before
+    the next segment's heading or the heading of a balance sheet's other side ('Liabilities and shareholders'
+    equity')."""
+    names = [_words(row.label) if row.is_heading else "" for row in rows]
+    repeated = {name for name in names if name and names.count(name) >= 2 and _may_name_segment(name)}
+    for start, name in enumerate(names):
+        if name in repeated:
+            end = _block_close(rows, names, repeated, start)
+            if end is not None:
+                yield rows[start].label.rstrip(":").strip(), start, end
+
+
+def _may_name_segment(name: str) -> bool:
+    structure = vocabulary().structure
+    return not structure["not_segment"].search(structure["segment_catch_all"].sub("", name))
+
+
+def _block_close(rows: list[StatementRow], names: list[str], segments: set[str], start: int) -> int | None:
+    last_line = None
+    for index in range(start + 1, len(rows)):
+        row = rows[index]
+        if row.is_heading and (names[index] in segments or vocabulary().structure["liabilities"].search(row.label)):
+            break
+        if row.is_heading:
+            continue
+        lines = sum(1 for other in rows[start + 1:index] if not other.is_heading)
+        if (row.synthesized_label or vocabulary().structure["stated_total"].search(row.label)) \
+                and lines >= MIN_BLOCK_LINES:
+            return index
+        last_line = index
+    lines = sum(1 for other in rows[start + 1:(last_line or start) + 1] if not other.is_heading)
+    return last_line if lines >= MIN_BLOCK_LINES else None
 
 
 def _blocks(rows: list[StatementRow]) -> Iterator[tuple[str, int, int]]:
