@@ -153,6 +153,7 @@ class ColumnRole(str, Enum):
     CHANGE = "change"              # "% change", "increase (decrease)"
     SUPERSEDED = "superseded"      # "as previously reported", beside the restated figures
     SEGMENT = "segment"            # one of several columns for the same period: a segment, entity or component
+    OTHER_CURRENCY = "other_currency"   # a statement "expressed in Canadian dollars": only US dollars are written
 
 
 class Measure(str, Enum):

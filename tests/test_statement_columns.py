@@ -259,3 +259,30 @@ def test_headings_printed_once_per_part_are_segments():
     segments = {row.label: row.segment for row in statement.rows if not row.is_heading}
     assert segments["Operating revenues"] == "Utilities and Energy" and segments["Losses"] == "Insurance and Other"
     assert segments["Total revenues"] is None and segments["Net earnings"] is None   # the company's own lines
+
+
+def test_a_balance_sheets_grand_totals_are_each_sides_last_and_largest_figures():
+    rows = [("ASSETS", ["", ""]), ("CURRENT ASSETS", ["", ""]), ("Cash", ["65", "17"]),
+            ("Total current assets", ["98", "18"]), ("PROPERTY AND EQUIPMENT", ["", ""]), ("Land", ["20", "20"]),
+            ("Construction in progress", ["1727", "595"]), ("", ["1747", "615"]),
+            ("Accumulated depreciation", ["(1)", "(1)"]), ("", ["1746", "614"]), ("OTHER ASSETS", ["", ""]),
+            ("Financing costs, net of amortization 2008;", ["", ""]), ("$497 and 2007; none", ["30", "28"]),
+            ("Cash held for plant construction", ["0", "156"]), ("", ["30", "184"]), ("", ["1874", "816"]),
+            ("LIABILITIES AND MEMBERS' EQUITY", ["", ""]), ("CURRENT LIABILITIES", ["", ""]),
+            ("Accounts payable", ["502", "50"]), ("Total current liabilities", ["502", "50"]),
+            ("LONG-TERM DEBT", ["638", "1"]), ("Other", ["9", "0"]), ("", ["647", "1"]),
+            ("MEMBERS' EQUITY", ["", ""]), ("Members' capital", ["759", "762"]), ("Deficit", ["(34)", "3"]),
+            ("", ["725", "765"]), ("", ["1874", "816"])]
+    table = _table(["BALANCE SHEETS"], ["September 30, 2008", "September 30, 2007"], rows)
+    [statement] = build_statements([table], "10-K")
+    named = {row.label: str(row.amounts[0].value) for row in statement.rows if row.synthesized_label}
+    assert named["Total assets"] == "1874" and named["Total liabilities and stockholders' equity"] == "1874"
+    assert [label for label in named if label.startswith("Total liabilities and")] == [
+        "Total liabilities and stockholders' equity"]
+
+
+def test_a_statement_in_another_currency_tags_no_column():
+    table = _table(["BALANCE SHEETS", "As at December 31", "[expressed in Canadian dollars]"],
+                   ["1994", "1993"], [("Cash", ["56,984", "30,438"]), ("", ["808,417", "894,367"])])
+    [statement] = build_statements([table], "10-K")
+    assert {column.role for column in statement.columns} == {ColumnRole.OTHER_CURRENCY}

@@ -61,6 +61,9 @@ def _statement(table: Table, kind: StatementKind, default_span: tuple[int, str] 
         # printing historical, adjustment and pro forma columns side by side keeps its historical column)
         for column in columns:
             column.role = ColumnRole.NON_GAAP
+    if vocabulary().scale_words["other_currency"].search(" ".join(table.caption + table.column_headers)):
+        for column in columns:
+            column.role = ColumnRole.OTHER_CURRENCY
     return Statement(kind=kind, title=title, columns=columns, rows=rows,
                      scale=detect_scale(table.caption + table.column_headers), source=table.source)
 
@@ -125,7 +128,36 @@ def _rows(table_rows: list[TableRow], kind: StatementKind) -> list[StatementRow]
                                  source=table_row.source, is_heading=table_row.is_heading,
                                  synthesized_label=synthesized, cell_sources=table_row.cell_sources,
                                  scale=row_scale(label)))
+    if profile(kind).sides:
+        _name_side_totals(rows)
     return rows
+
+
+TOTAL_ASSETS, TOTAL_LIABILITIES_AND_EQUITY = "Total assets", "Total liabilities and stockholders' equity"
+UNNAMED_SUBTOTAL = "Subtotal"
+
+
+def _name_side_totals(rows: list[StatementRow]) -> None:
+    """A balance sheet's two grand totals are each its side's largest figure. An unlabeled total named 'Total assets'
+    as it came (outside any open section) beside a larger unlabeled total of the same side is a subtotal (net property
+    under a heading its label wrapped out of); the largest is the grand total, whatever section it seemed to close."""
+    liabilities = vocabulary().structure["liabilities"]
+    split = next((i for i, row in enumerate(rows) if liabilities.search(row.label)), len(rows))
+    for side, name in ((rows[:split], TOTAL_ASSETS), (rows[split:], TOTAL_LIABILITIES_AND_EQUITY)):
+        figures = [row for row in side if any(amount is not None for amount in row.amounts)]
+        grand = [row for row in figures if row.synthesized_label and _largest(row, figures)]
+        if not grand:
+            continue
+        side_names = {name, *(f"Total {row.label.rstrip(':').strip().lower()}" for row in side[:1] if row.is_heading)}
+        for row in figures:
+            if row.synthesized_label and row.label in side_names and row is not grand[-1]:
+                row.label = UNNAMED_SUBTOTAL
+        grand[-1].label = name
+
+
+def _largest(total: StatementRow, rows: list[StatementRow]) -> bool:
+    return all(amount is None or other is None or amount.value >= abs(other.value)
+               for row in rows for amount, other in zip(total.amounts, row.amounts))
 
 
 def _repeats_column_headers(row: TableRow) -> bool:

@@ -13,10 +13,10 @@ def detect_scale(texts: list[str]) -> Scale:
     named = sorted((found.start(), scale.power) for scale in words.money_scales
                    if (found := scale.pattern.search(text)))
     power = named[0][1] if named else 0
-    if words.shares_scale["shares_in_thousands"].search(text):
+    if words.scale_words["shares_in_thousands"].search(text):
         shares = 3
     else:
-        shares = 0 if words.shares_scale["shares_unscaled"].search(text) else power
+        shares = 0 if words.scale_words["shares_unscaled"].search(text) else power
     return Scale(money=power, shares=shares, stated=bool(named))
 
 
@@ -24,7 +24,7 @@ def row_scale(label: str) -> int | None:
     """The power of ten a row's own words state: 'Shares used in computing per share amounts (in thousands)' is 3
     whatever the caption says; '(in whole shares)' is 0; a row that states none is None."""
     words = vocabulary()
-    if words.shares_scale["row_unscaled"].search(label):
+    if words.scale_words["row_unscaled"].search(label):
         return 0
     named = sorted((found.start(), scale.power) for scale in words.money_scales if (found := scale.pattern.search(label)))
     return named[0][1] if named else None

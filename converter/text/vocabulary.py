@@ -32,7 +32,7 @@ class Vocabulary:
     columns: dict[str, re.Pattern[str]]
     rows: dict[str, re.Pattern[str]]
     money_scales: list[MoneyScale]
-    shares_scale: dict[str, re.Pattern[str]]   # shares_in_thousands, shares_unscaled
+    scale_words: dict[str, re.Pattern[str]]    # [scale]: shares and row scale words, other currencies
     structure: dict[str, re.Pattern[str]]
     months: tuple[str, ...]                    # "january" ... "december"
     month: str                                 # a regular expression matching any printed month name
