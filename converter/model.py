@@ -34,6 +34,7 @@ class SourceRef:
     line: int
     column: int = 0
     element: int | None = None
+    lines: int = 1            # how many lines the text runs over from `line` (a label wrapped over several)
 
 
 # --- what readers produce -------------------------------------------------------------------------------------
@@ -44,6 +45,7 @@ class TableRow:
     cells: list[str]          # one raw cell text per table column, "" where the row has no value
     source: SourceRef
     cell_sources: list[SourceRef | None] = field(default_factory=list)
+    label_source: SourceRef | None = None    # where the label is printed (its cell in HTML), where it is known
 
     @property
     def is_heading(self) -> bool:
@@ -203,6 +205,7 @@ class StatementRow:
     segment: str | None = None        # the business segment whose block of lines this row stands in, as printed
     period: Period | None = None      # a roll-forward row's own period, where the statement dates rows, not columns
     scale: int | None = None          # the power of ten the row's own label states ('(in thousands)'), over the caption's
+    label_source: SourceRef | None = None   # where the label is printed: facts printed inside it stand there
 
 
 @dataclass(frozen=True)
@@ -247,6 +250,7 @@ class Fact:
                                                                  # (None: by a multiplier no power of ten states)
     closes_sum: bool = field(default=False, compare=False)       # a printed total its printed lines add up to
     scale_stated: bool = field(default=True, compare=False)      # False: scaled by no phrase (read as printed)
+    in_label: bool = field(default=False, compare=False)         # printed inside its line's label ('$.01 par value')
 
     @property
     def places(self) -> int:
@@ -281,6 +285,7 @@ class RowMapping:
     member: str | None = None    # the dimension member its facts carry (a segment's lines)
     total: str | None = None     # a printed total: CONFIRMED where its lines add up to it, else NOT_ADDING_UP
     values: dict[str, str] = field(default_factory=dict)   # period -> XBRL value, for the report
+    label_facts: dict[str, str] = field(default_factory=dict)   # "concept period" -> value printed in the label
 
 
 @dataclass(frozen=True)
@@ -352,6 +357,7 @@ class IssueCode(str, Enum):
     PER_SHARE_MISMATCH = "per-share-mismatch"      # EPS x weighted shares is not the income, by a scale or sign
     SCALE_UNSTATED = "scale-unstated"              # 10^3k off a second printing, in a statement naming no scale
     SIGN_AGAINST_MEANING = "sign-against-meaning"  # a never-negative concept (learned from filers) written negative
+    LABEL_SCALE_UNDECIDED = "label-scale-undecided"  # share counts in labels: printed whole or scaled, unknown
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from converter.mapping.cover import cover_facts, document_date
 from converter.mapping.ex27 import check_schedules
 from converter.mapping.extensions import ExtensionBuilder
 from converter.mapping.facts import MappingContext, map_statement
+from converter.mapping.label_facts import LabelLine, facts_in_labels
 from converter.mapping.labels import LabelMap, check_builtin_concepts
 from converter.mapping.networks import merge_networks
 from converter.model import Entity, Fact, FactSet, Filing, Issue, IssueCode, Period, Severity, Statement, Withheld
@@ -27,6 +28,7 @@ def map_filing(filing: Filing, statements: list[Statement], taxonomy: Taxonomy, 
     context = mapping_context(taxonomy, entity, document_date(filing.cover, filing.header), overrides)
     extensions = context.extensions
     facts: list[Fact] = []
+    label_lines: list[LabelLine] = []
     result = FactSet(entity=entity, facts=[], rows=[], issues=issues, documents=filing.documents,
                      form_type=filing.form_type)
     for index, statement in enumerate(statements):
@@ -34,8 +36,12 @@ def map_filing(filing: Filing, statements: list[Statement], taxonomy: Taxonomy, 
         facts.extend(mapped.facts)
         result.rows.extend(mapped.rows)
         issues.extend(mapped.issues)
+        label_lines.extend(mapped.label_lines)
         if mapped.network is not None and mapped.network.concepts:
             result.networks.append(mapped.network)
+    in_labels = facts_in_labels(label_lines, statements, facts, taxonomy)
+    facts.extend(in_labels.facts)
+    issues.extend(in_labels.issues)
     result.networks, merge_issues = merge_networks(result.networks)
     issues.extend(merge_issues)
     unique, conflicting = deduplicate(facts)

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from converter.mapping.choice import UNITS, Choice, ConceptChooser
 from converter.mapping.extensions import ExtensionBuilder
+from converter.mapping.label_facts import LabelLine, prints_label_facts
 from converter.mapping.labels import normalise_label
 from converter.mapping.dimensions import axes, component_total, equity_components
 from converter.mapping.networks import build_network
@@ -18,8 +19,9 @@ from converter.model import (CONFIRMED, NOT_ADDING_UP, Amount, ColumnRole, Confi
                              IssueCode, Measure, Network, Period, RowMapping, Severity, Statement, StatementKind,
                              StatementRow, lexical)
 from converter.text.dates import month_word
-from converter.text.numbers import agree_at_precision
+from converter.text.numbers import agree_at_precision, normalised_value
 from converter.text.profiles import carried_income, profile
+from converter.text.quantities import read_label_quantities
 from converter.text.vocabulary import vocabulary
 from converter.taxonomy import Concept, Taxonomy
 
@@ -41,6 +43,7 @@ class StatementFacts:
     rows: list[RowMapping] = field(default_factory=list)
     network: Network | None = None
     issues: list[Issue] = field(default_factory=list)
+    label_lines: list[LabelLine] = field(default_factory=list)   # lines whose labels print facts of their own
 
 
 def map_statement(index: int, statement: Statement, context: MappingContext) -> StatementFacts:
@@ -81,6 +84,9 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
                     result.facts.append(fact)
                     made.append((fact, row.label))
                     mapping.values[str(fact.period)] = lexical(fact.value)
+            if (statement.kind is StatementKind.BALANCE_SHEET and not choice.extension and not dimensions
+                    and prints_label_facts(choice.concept.qname, row.label)):
+                result.label_lines.append(LabelLine(index, row, choice.concept.qname, mapping))
         result.rows.append(mapping)
     for fact, label in made:
         context.earlier_amounts.setdefault((fact.concept, fact.period, fact.dimensions),
@@ -196,6 +202,7 @@ def _parallel(first: StatementRow, row: StatementRow) -> bool:
         _DESIGNATION.match(a) and _DESIGNATION.match(b) for a, b in differing)
 
 
+_PRINTED_FIGURE = re.compile(r"\$\s?\d[\d,]*(?:\.\d+)?|\$\.\d+|\b\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _DESIGNATION = re.compile(r"^(?:[a-z]|[ivx]+|\d{1,2})$")
 
 
@@ -233,7 +240,10 @@ def _extension(statement: Statement, row: StatementRow, unmatched: Choice,
     own = _fact_dimensions(row, unmatched, extensions)    # an extension line is no part but of its segment
     names = {q.partition(":")[2] for q, dimensions in taken
              if q.startswith(extensions.prefix + ":") and dimensions == own}
-    concept = extensions.concept_for(row.label, row.measure, period_type, names)
+    # named without the facts its label prints: 'Class B common stock, $.0001 par value, ...' is ClassBCommonStock,
+    # and without amounts and counts ('Series B: 2,000,000 shares designated') where the grammar reads none
+    name = _PRINTED_FIGURE.sub(" ", read_label_quantities(row.label).name)
+    concept = extensions.concept_for(" ".join(name.split()) or row.label, row.measure, period_type, names)
     return Choice(concept, f"extension: no us-gaap concept ({unmatched.rule})", Confidence.LOW, extension=True)
 
 
@@ -280,7 +290,7 @@ def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept
         return None
     power = _power(statement, row)
     value = (amount.value * orientation).scaleb(power)
-    return Fact(concept=concept.qname, value=_normalised(value), period=period, unit=UNITS[row.measure],
+    return Fact(concept=concept.qname, value=normalised_value(value), period=period, unit=UNITS[row.measure],
                 decimals=_decimals(amount, power),
                 source=row.cell_sources[column] if column < len(row.cell_sources) else row.source,
                 dimensions=dimensions, statement=index, scale=power, closes_sum=closes_sum,
@@ -325,12 +335,6 @@ def _names_start_month(label: str, period: Period) -> bool:
 
 def _decimals(amount: Amount, power: int) -> int:
     return amount.places - power
-
-
-def _normalised(value: Decimal) -> Decimal:
-    if value == 0:
-        return Decimal(0)     # never "-0": a dash under a negated line is plain zero
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
 
 
 def _printing(row: StatementRow, columns: list[int]) -> str:

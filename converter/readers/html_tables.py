@@ -141,8 +141,9 @@ class _Walker:
 def _shift(table: Table, offset: int, element: int | None) -> Table:
     """Lines of a <pre> counted from the document's start; the <pre> itself is the element they stand in."""
     def moved(ref: SourceRef | None) -> SourceRef | None:
-        return ref and SourceRef(ref.document, ref.line + offset, ref.column, element)
-    rows = [TableRow(r.label, r.cells, moved(r.source), [moved(s) for s in r.cell_sources]) for r in table.rows]
+        return ref and SourceRef(ref.document, ref.line + offset, ref.column, element, ref.lines)
+    rows = [TableRow(r.label, r.cells, moved(r.source), [moved(s) for s in r.cell_sources], moved(r.label_source))
+            for r in table.rows]
     return Table(table.caption, table.column_headers, rows, moved(table.source))
 
 
@@ -168,6 +169,7 @@ class _Row:
     line: int
     values: list[_Cell] = field(default_factory=list)
     label: str = ""
+    label_element: int | None = None     # SourceRef.element of the cell holding the label (its first)
 
     @property
     def is_year_header(self) -> bool:
@@ -284,7 +286,8 @@ def _classify_row(cells: list[_Cell]) -> _Row:
     label_cells = [c for c in merged if not c.is_value and (first_value is None or c.end < first_value)
                    and not _LEADING_FRAGMENT.match(c.text)]
     line = merged[0].line if merged else 0
-    return _Row(merged, line, values, " ".join(c.text for c in label_cells))
+    return _Row(merged, line, values, " ".join(c.text for c in label_cells),
+                label_cells[0].element if label_cells else None)
 
 
 def _is_value_text(text: str) -> bool:
@@ -367,16 +370,25 @@ def _table_rows(document: str, body: list[_Row], regions: list[tuple[int, int]])
                 rows.append(_heading(document, pending, len(regions)))
             pending = row
             continue
+        label_row = row if row.label else pending
         if pending is not None and not pending.label.endswith(":") and (not label or label[:1].islower()):
             label = text_tables.join_label([pending.label, label]) if label else pending.label
         elif pending is not None:
             rows.append(_heading(document, pending, len(regions)))
         pending = None
         rows.append(TableRow(label=text_tables.clean_label(label), cells=cells,
-                             source=SourceRef(document, row.line), cell_sources=sources))
+                             source=SourceRef(document, row.line), cell_sources=sources,
+                             label_source=_label_source(document, label_row)))
     if pending is not None:
         rows.append(_heading(document, pending, len(regions)))
     return rows
+
+
+def _label_source(document: str, row: _Row | None) -> SourceRef | None:
+    """The cell the label stands in (of a label joined over two rows, the lower's, where it has one)."""
+    if row is None or row.label_element is None:
+        return None
+    return SourceRef(document, row.line, 0, row.label_element)
 
 
 def _heading(document: str, row: _Row, width: int) -> TableRow:

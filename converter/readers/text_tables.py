@@ -6,7 +6,7 @@ text is attached to the columns it stands over, and labels wrapped over several 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterator
 
@@ -383,8 +383,9 @@ class _RowBuilder:
                 continue
             elif _is_row(line):
                 self._add_row(line)
-            else:
-                self._add_text_line(line)
+            else:       # no figure of it stands in a column: its numbers are words of a label wrapped over lines
+                words = [token for token in line.tokens if not any(ch.isdigit() for ch in token.text)]
+                self._add_text_line(_Line(line.number, line.text, words, line.in_table))
         self._flush_heading()
         return self.rows
 
@@ -430,9 +431,9 @@ class _RowBuilder:
             self._flush_heading()
             label, first = label_text, line
         self.pending = []
-        self.rows.append(TableRow(label=label, cells=cells,
-                                  source=SourceRef(self.document, first.number + 1, first.indent),
-                                  cell_sources=cell_sources))
+        source = SourceRef(self.document, first.number + 1, first.indent)
+        self.rows.append(TableRow(label=label, cells=cells, source=source, cell_sources=cell_sources,
+                                  label_source=replace(source, lines=line.number - first.number + 1)))
 
     def _cells(self, line: _Line) -> tuple[list[str], list[SourceRef | None], str]:
         cells = [""] * len(self.columns)

@@ -12,6 +12,7 @@ from converter.statements.scale import detect_scale, row_scale
 from converter.statements.rollforward import date_rolled_forward_rows
 from converter.statements.segments import mark_segment_blocks
 from converter.text.profiles import profile
+from converter.text.quantities import read_label_quantities
 from converter.text.vocabulary import vocabulary
 
 _ANNUAL_FORMS = re.compile(r"^10-?K", re.I)
@@ -119,15 +120,15 @@ def _rows(table_rows: list[TableRow], kind: StatementKind) -> list[StatementRow]
         label, synthesized = labeller.label(table_row)
         if table_row.is_heading:
             heading = _heading(heading, label.rstrip(":").strip(), kind)
-        elif heading and vocabulary().rows["qualifier"].match(label):
-            label = f"{heading}, {label}"
+        elif heading and (vocabulary().rows["qualifier"].match(label) or _scale_alone(label)):
+            label = f"{heading}, {label}"     # 'Basic', '(in thousands)' under the heading they finish
         measure = _measure(label, amounts, kind)
         if not table_row.is_heading and measure is Measure.MONETARY and _per_share_section(kind, heading, label):
             measure, label = Measure.PER_SHARE, f"{heading}, {label}"
         rows.append(StatementRow(label=label, amounts=amounts, measure=measure,
                                  source=table_row.source, is_heading=table_row.is_heading,
                                  synthesized_label=synthesized, cell_sources=table_row.cell_sources,
-                                 scale=row_scale(label)))
+                                 scale=row_scale(label), label_source=table_row.label_source))
     if profile(kind).sides:
         _name_side_totals(rows)
     return rows
@@ -168,13 +169,13 @@ def _repeats_column_headers(row: TableRow) -> bool:
 
 
 def _measure(label: str, amounts: list[Amount | None], kind: StatementKind) -> Measure:
-    present = [a for a in amounts if a is not None]
-    if present and all(a.is_percent for a in present if a.value != 0):
+    printed = [a for a in amounts if a is not None and a.value != 0]
+    if printed and all(a.is_percent for a in printed):     # a row of dashes alone is zeros, not percentages
         return Measure.PERCENT
     patterns = vocabulary().rows
     if patterns["share_count"].search(label):
         return Measure.SHARES
-    if patterns["per_share"].search(_FIGURES_ASIDE.sub("", label)):
+    if patterns["per_share"].search(_FIGURES_ASIDE.sub("", _without_quantities(label))):
         return Measure.PER_SHARE     # not "Dividends on common stock ($1.10 per share)": an amount of money
     # The label's head says what the line is: "Common stock, 24,000 shares authorized" is an amount of money; a
     # cash flow moves money ("Common shares purchased"), and so does a change to equity ("Treasury shares reissued").
@@ -192,6 +193,23 @@ def _heading(previous: str, heading: str, kind: StatementKind) -> str:
             and not vocabulary().rows["per_share"].search(heading)):
         return f"{previous.split(', ')[0]}, {heading}"
     return heading
+
+
+def _without_quantities(label: str) -> str:
+    """'Common Stock, par value $1.00 per share (952 and 464 million shares issued)' is an amount of money: its
+    'per share' is its par value's."""
+    reading = read_label_quantities(label)
+    return reading.name if reading.quantities else label
+
+
+def _scale_alone(label: str) -> bool:
+    """'(in thousands)' printed alone on the line of the figures, under the words it qualifies."""
+    if row_scale(label) is None:
+        return False
+    rest = label
+    for scale in vocabulary().money_scales:
+        rest = scale.pattern.sub("", rest)
+    return not re.search(r"[A-Za-z]", rest)
 
 
 def _per_share_section(kind: StatementKind, heading: str, label: str) -> bool:

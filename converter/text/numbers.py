@@ -58,3 +58,11 @@ def agree_at_precision(first: Decimal, first_places: int, second: Decimal, secon
     thousands)."""
     step = Decimal(1).scaleb(-min(first_places, second_places))
     return first.quantize(step) == second.quantize(step)
+
+
+def normalised_value(value: Decimal) -> Decimal:
+    """A fact value as the instance writes it: integers without places, never "-0" (a dash under a negated line
+    is plain zero), other values without trailing zeros."""
+    if value == 0:
+        return Decimal(0)
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()

@@ -30,6 +30,7 @@ from converter.writers.xhtml import XHTML, HtmlConverter, Mark, text_document, x
 IX = "http://www.xbrl.org/2013/inlineXBRL"
 IXT = "http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
 _FIGURE = re.compile(r"-0-|\d[\d,]*(?:\.\d+)?|-{1,3}(?![\d.])|[\u2014\u2013]|\bnil\b", re.I)
+_LABEL_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")   # never the comma after it
 _NUM_DOT_DECIMAL = re.compile(r"^\d{1,3}(?:,?\d{3})*(?:\.\d+)?$")
 HTML_COVER_CHARACTERS = 8000
 _SCALES = range(-6, 13)      # from a figure printed without its leading zero to trillions
@@ -99,29 +100,42 @@ def _section(number: int, document: Document, tagged: list[_Tagged], cover_facts
 
 
 def _text_marks(text: str, tagged: list[_Tagged]) -> list[Mark]:
+    marks: list[Mark] = []
     starts = _line_starts(text)
-    marks = []
-    for item in tagged:
-        source = item.fact.source
-        if 1 <= source.line <= len(starts):
-            marks.extend(_mark(item, text, *_line_range(text, starts[source.line - 1], source.column)))
+    for item in sorted(tagged, key=lambda t: t.fact.in_label):      # a label's figures once the columns' are placed
+        marks.extend(_text_marks_in(text, starts, 0, item, marks))
     return marks
+
+
+def _text_marks_in(text: str, starts: list[int], offset: int, item: _Tagged, taken: list[Mark]) -> list[Mark]:
+    """The fact's figure in plain text (lines starting at `starts`) whose first line is line `offset` + 1 of the
+    document: at its column, or for a figure printed in a label, anywhere on the label's lines."""
+    source = item.fact.source
+    line = source.line - offset
+    if not 1 <= line <= len(starts):
+        return []
+    start, end = _line_range(text, starts[line - 1], source.column)
+    if not item.fact.in_label:
+        return _mark(item, text, start, end)
+    last = min(line + source.lines - 1, len(starts))
+    return _label_mark(item, text, start, _line_range(text, starts[last - 1], 0)[1], taken)
 
 
 def _html_marks(root: etree._Element, tagged: list[_Tagged]) -> dict[int, list[Mark]]:
     elements = locatable_elements(root)
     marks: dict[int, list[Mark]] = {}
-    for item in tagged:
+    line_starts: dict[int, list[int]] = {}      # of each <pre>, found once
+    for item in sorted(tagged, key=lambda t: t.fact.in_label):
         index = item.fact.source.element
         if index is None or index >= len(elements):
             continue
         element = elements[index]
         text = "".join(element.itertext())
         if element.tag == "pre":
-            starts = _line_starts(text)
-            line = item.fact.source.line - ((element.sourceline or 1) - 1)
-            found = _mark(item, text, *_line_range(text, starts[line - 1], item.fact.source.column)) \
-                if 1 <= line <= len(starts) else []
+            starts = line_starts.setdefault(index, _line_starts(text))
+            found = _text_marks_in(text, starts, (element.sourceline or 1) - 1, item, marks.get(index, []))
+        elif item.fact.in_label:
+            found = _label_mark(item, text, 0, len(text), marks.get(index, []))
         else:
             found = _mark(item, text, 0, len(text))      # the cell holds one figure, wherever it stands
         marks.setdefault(index, []).extend(found)
@@ -204,6 +218,19 @@ def _mark(item: _Tagged, text: str, start: int, end: int) -> list[Mark]:
         return []
     item.mark = Mark(figure.start(), figure.end(), figure.group(0), _fact_element(item, attributes))
     return [item.mark]
+
+
+def _label_mark(item: _Tagged, text: str, start: int, end: int, taken: list[Mark]) -> list[Mark]:
+    """The first figure in text[start:end] that reads as the fact's value and no other fact has taken: a label
+    prints several ('$.01 par value; 50,000,000 shares authorized'); one printed for two facts is tagged once."""
+    for figure in _LABEL_FIGURE.finditer(text, start, end):
+        if any(m.start < figure.end() and figure.start() < m.end for m in taken):
+            continue
+        attributes = _display(figure.group(0), item.fact)
+        if attributes:
+            item.mark = Mark(figure.start(), figure.end(), figure.group(0), _fact_element(item, attributes))
+            return [item.mark]
+    return []
 
 
 def _raw_index(line: str, column: int) -> int:

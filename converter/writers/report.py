@@ -144,6 +144,8 @@ def _row(row: RowMapping) -> dict:
         entry["member"] = row.member
     if row.total:
         entry["total"] = row.total
+    if row.label_facts:
+        entry["label_facts"] = row.label_facts
     return entry
 
 
