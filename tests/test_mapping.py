@@ -295,6 +295,12 @@ M, SH, PS = Measure.MONETARY, Measure.SHARES, Measure.PER_SHARE
     (IS, "", "Income/(loss) before minority interests", M,
      "IncomeLossFromContinuingOperationsIncludingPortionAttributableToNoncontrollingInterest"),
     (EQ, "Retained deficit", "Balance, beginning of period", M, "RetainedEarningsAccumulatedDeficit"),
+    (IS, "", "Comprehensive income (loss)", M, "ComprehensiveIncomeNetOfTax"),
+    (IS, "Other comprehensive income, net of tax:", "Foreign currency translation adjustments", M,
+     "OtherComprehensiveIncomeForeignCurrencyTransactionAndTranslationGainLossArisingDuringPeriodNetOfTax"),
+    (IS, "", "Other comprehensive loss, net of tax", M, "OtherComprehensiveIncomeLossNetOfTax"),
+    (StatementKind.COMPREHENSIVE_INCOME, "", "Total comprehensive income", M, "ComprehensiveIncomeNetOfTax"),
+    (StatementKind.COMPREHENSIVE_INCOME, "", "Net income", M, "NetIncomeLoss"),
 ])
 def test_decisions_in_context(taxonomy, kind, section, label, measure, concept):
     row = StatementRow(label, [Amount(Decimal(1), 0)], measure, SourceRef("t", 1))

@@ -303,3 +303,24 @@ def test_a_heading_carrying_its_own_amount_over_a_list_and_a_new_heading_stays_a
     [table] = find_tables(Document("d", "10-K", text))
     cells = {row.label: row.cells for row in table.rows if any(row.cells)}
     assert cells["Interest"] == ["$3,699", "$4,555"]
+
+
+LABEL_WRAPPED_BELOW_ITS_FIGURES = """
+                                                          1998            1997
+  Cash and cash equivalents                             $1,200          $1,050
+  Accounts receivable, net of allowance of               9,101           8,384
+  $560 and $497 in 1998 and 1997, respectively
+  Inventories                                            3,453           3,528
+Common stock $.01 par value: authorized - 50,000              1               1
+  shares; issued and outstanding - 8,501 shares
+Additional paid-in capital                                 216             216
+"""
+
+
+def test_a_label_finished_on_the_line_below_its_figures():
+    table = _table(LABEL_WRAPPED_BELOW_ITS_FIGURES)
+    labels = [row.label for row in table.rows]
+    assert labels[1] == "Accounts receivable, net of allowance of $560 and $497 in 1998 and 1997, respectively"
+    assert labels[2] == "Inventories"
+    assert labels[3] == "Common stock $.01 par value: authorized - 50,000 shares; issued and outstanding - 8,501 shares"
+    assert table.rows[1].label_source.lines == 2

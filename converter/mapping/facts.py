@@ -88,10 +88,29 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
                     and prints_label_facts(choice.concept.qname, row.label)):
                 result.label_lines.append(LabelLine(index, row, choice.concept.qname, mapping))
         result.rows.append(mapping)
+    if statement.kind is StatementKind.BALANCE_SHEET:
+        _lines_printing_only_label_facts(index, statement, context, result)
     for fact, label in made:
         context.earlier_amounts.setdefault((fact.concept, fact.period, fact.dimensions),
                                            (abs(fact.value), fact.decimals, statement.kind, label))
     return result
+
+
+def _lines_printing_only_label_facts(index: int, statement: Statement, context: MappingContext,
+                                     result: StatementFacts) -> None:
+    """'Preferred stock, no par value; authorized--165.0 million shares; issued--none', printed without figures of
+    its own, still states its par value and shares: the line takes its concept for them, and no fact of its own."""
+    sections = section_above(statement)
+    for row_index, row in enumerate(statement.rows):
+        if not row.is_heading or row.segment:
+            continue
+        choice = context.chooser.choose(statement.kind, row, sections[row_index])
+        if choice.concept is None or choice.dimensions or not prints_label_facts(choice.concept.qname, row.label):
+            continue
+        mapping = RowMapping(statement=index, label=row.label, concept=choice.concept.qname, rule=choice.rule,
+                             confidence=choice.confidence)
+        result.rows.append(mapping)
+        result.label_lines.append(LabelLine(index, row, choice.concept.qname, mapping))
 
 
 def _choices(statement: Statement, reported: list[int], line_items: set[int], context: MappingContext

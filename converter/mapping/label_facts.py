@@ -125,7 +125,8 @@ def _all_zero(quantity: LabelQuantity) -> bool:
 def _assigned(values: tuple[PrintedValue, ...], columns: list[Period], standing: bool
               ) -> list[tuple[PrintedValue, Period]]:
     """Each value with the balance-sheet date it is printed for: dated values by their date or year, the others in
-    column order where as many are printed as dates remain, or at every date where one standing value is."""
+    column order where as many are printed as dates remain, or at every date where one value is printed alone (or
+    a standing one beside dated ones)."""
     pairs: list[tuple[PrintedValue, Period]] = []
     remaining = list(columns)
     for value in (v for v in values if v.when):
@@ -139,7 +140,8 @@ def _assigned(values: tuple[PrintedValue, ...], columns: list[Period], standing:
     undated = [v for v in values if not v.when]
     if len(undated) == len(remaining):
         pairs.extend(zip(undated, remaining))
-    elif len(undated) == 1 and (standing or len(remaining) == 1):
+    elif len(undated) == 1 and (standing or not pairs or len(remaining) == 1):
+        # one figure printed for a balance sheet of several dates holds at each ('issued--1,660.6 million shares')
         pairs.extend((undated[0], period) for period in remaining)
     elif undated:
         return []

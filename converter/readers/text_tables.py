@@ -390,11 +390,29 @@ class _RowBuilder:
         return self.rows
 
     def _add_text_line(self, line: _Line) -> None:
+        if not self.pending and self._finishes_row(line):
+            # 'Accounts receivable, net of allowance of   109,101' over '  $6,560 and $4,497 in 2002 and 2001'
+            row = self.rows[-1]
+            row.label = join_label([row.label, line.label])
+            if row.label_source is not None:
+                row.label_source = replace(row.label_source, lines=line.number + 2 - row.label_source.line)
+            return
         if self.pending and self._continues(line):
             self.pending.append(line)
         else:
             self._flush_heading()
             self.pending = [line]
+
+    def _finishes_row(self, line: _Line) -> bool:
+        """A line without figures under a row with figures, indented at least as far, goes on with the row's label
+        where it starts in lower case or the label breaks off on a connector ('net of allowance of')."""
+        if not self.rows or not any(self.rows[-1].cells) or not line.label:
+            return False
+        row = self.rows[-1]
+        if line.indent < row.source.column or not row.label:
+            return False
+        return line.label[0].islower() or row.label.endswith((",", "-", "&")) \
+            or row.label.split()[-1].lower() in _CONNECTORS
 
     def _continues(self, line: _Line) -> bool:
         previous = self.pending[-1].label
