@@ -11,7 +11,7 @@ from typing import Iterator
 from converter.model import StatementKind, UsageError
 from converter.resources import maps_dir
 from converter.taxonomy import Taxonomy
-from converter.text.maps import MapsError, compile_pattern, read_table
+from converter.text.maps import MapsError, compile_pattern, read_table, read_toml
 from converter.text.vocabulary import vocabulary
 
 _FOOTNOTE_MARK = re.compile(r"(\s*\((?:[a-z]|\d{1,2}|note \d+[a-z]?)\)|\*+|\s+\d)$", re.I)
@@ -46,8 +46,11 @@ def strip_footnote_marks(label: str) -> str:
 @lru_cache(maxsize=1)
 def _aside() -> re.Pattern[str]:
     """Asides that say nothing of what the line is: amounts ("(including ... of $1,328 and $2,149)"), the words of
-    taxonomy_maps/text.toml (note references, "(unaudited)"), and a parenthesis left open where a label was cut."""
-    return re.compile(rf"\s*\((?:[^()]*\d[^()]*|\s*(?:{vocabulary().aside_words})[^()]*)\)|\s*\([^()]*$", re.I)
+    taxonomy_maps/text.toml (note references, "(unaudited)", a closing ", excluding depreciation"), and a
+    parenthesis left open where a label was cut."""
+    closing = read_toml("text.toml")["phrases"]["closing_aside_words"]      # ', excluding depreciation'
+    return re.compile(rf"\s*\((?:[^()]*\d[^()]*|\s*(?:{vocabulary().aside_words})[^()]*)\)|\s*\([^()]*$"
+                      rf"|,\s*(?:{closing})\b[^,()]*$", re.I)
 
 
 @lru_cache(maxsize=8192)

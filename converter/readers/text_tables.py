@@ -374,18 +374,21 @@ class _RowBuilder:
         self.columns = columns
         self.rows: list[TableRow] = []
         self.pending: list[_Line] = []
+        self.row_ended = False
 
     def build(self, body: list[_Line]) -> list[TableRow]:
         for line in body:
-            if not line.text.strip():
-                self._flush_heading()
-            elif _UNDERLINE.match(line.text):
+            if not line.text.strip() or _UNDERLINE.match(line.text):
+                if not line.text.strip():
+                    self._flush_heading()
+                self.row_ended = True       # a label goes on below its figures only on the very next line
                 continue
-            elif _is_row(line):
+            if _is_row(line):
                 self._add_row(line)
             else:       # no figure of it stands in a column: its numbers are words of a label wrapped over lines
                 words = [token for token in line.tokens if not any(ch.isdigit() for ch in token.text)]
                 self._add_text_line(_Line(line.number, line.text, words, line.in_table))
+            self.row_ended = False
         self._flush_heading()
         return self.rows
 
@@ -404,15 +407,14 @@ class _RowBuilder:
             self.pending = [line]
 
     def _finishes_row(self, line: _Line) -> bool:
-        """A line without figures under a row with figures, indented at least as far, goes on with the row's label
-        where it starts in lower case or the label breaks off on a connector ('net of allowance of')."""
-        if not self.rows or not any(self.rows[-1].cells) or not line.label:
+        """A line without figures just under a row with figures, indented at least as far, goes on with the row's
+        label where it starts in lower case or with a figure ('$6,560 and $4,497 in 2002 and 2001')."""
+        if self.row_ended or not self.rows or not any(self.rows[-1].cells) or not line.label:
             return False
         row = self.rows[-1]
         if line.indent < row.source.column or not row.label:
             return False
-        return line.label[0].islower() or row.label.endswith((",", "-", "&")) \
-            or row.label.split()[-1].lower() in _CONNECTORS
+        return line.label[0].islower() or line.label[0] in "$" or line.label[0].isdigit()
 
     def _continues(self, line: _Line) -> bool:
         previous = self.pending[-1].label
