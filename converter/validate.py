@@ -109,11 +109,13 @@ class WarmValidator:
     facts are read, so memory stays flat. `arelle.api.Session` cannot serve here: each run closes Arelle's
     package registry, which a reused controller never reopens."""
 
-    def __init__(self, packages: tuple[str, ...]) -> None:
+    def __init__(self, packages: tuple[str, ...], trust_standard_taxonomy: bool = True) -> None:
+        """`trust_standard_taxonomy=False` leaves the plugin out (benchmarks/validation_speed.py compares)."""
         from arelle.CntlrCmdLine import createCntlrAndPreloadPlugins
 
         self.packages = packages
-        self.plugins = trusted_taxonomy_plugin()
+        self.plugins = trusted_taxonomy_plugin() if trust_standard_taxonomy else None
+        self.refused = trust_standard_taxonomy and self.plugins is None     # an Arelle the plugin was not tested on
         self.home = tempfile.TemporaryDirectory(prefix="legacy-xbrl-arelle-")   # Arelle's config and cache
         with _config_home(self.home.name):
             self.controller = createCntlrAndPreloadPlugins(uiLang=None, disablePersistentConfig=True,
@@ -139,7 +141,7 @@ class WarmValidator:
         finally:
             for model in list(manager.loadedModelXbrls):
                 manager.close(model)
-        if self.plugins is None:
+        if self.refused:
             result.warnings.append(untested_arelle_warning())
         return result
 
