@@ -10,6 +10,7 @@ Dask distributed cluster instead.
 """
 from __future__ import annotations
 
+import gc
 import json
 import multiprocessing
 import os
@@ -251,11 +252,24 @@ def convert_task(task: Task) -> Outcome:
 
 def _worker_main(connection: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C reaches the whole group: the parent stops workers
+    warm = False
     while True:
         task = connection.recv()
         if task is None:
             return
         connection.send(convert_task(task))
+        if not warm:
+            _freeze_long_lived_heap()
+            warm = True
+
+
+def _freeze_long_lived_heap() -> None:
+    """After its first filing, what a worker holds lives as long as the worker: Python's and Arelle's modules,
+    the warm Arelle controller, the taxonomy knowledge. Moved out of reach of the garbage collector, it is no
+    longer walked by the full collections that each validation's hundreds of thousands of new objects trigger
+    (measured: a sixth to a quarter of a validation's time)."""
+    gc.collect()
+    gc.freeze()
 
 
 class _Worker:

@@ -1,5 +1,10 @@
 """Validation with Arelle's Python API, offline unless asked otherwise.
 
+One warm Arelle controller per process (`WarmValidator`) validates every document the process writes, in
+base-taxonomy mode 'none', with the plugin `arelle_trusted_taxonomy` limiting the per-concept checks to the
+filing's own concepts: the filing's documents are validated in full, the unchanging standard taxonomy is not
+re-checked for each. Why and how fast: docs/validation.md.
+
 Taxonomy files that are simply missing from the offline packages (the SEC's country and stpr schemas) are
 reported as 'unavailable', apart from errors in the instance itself."""
 from __future__ import annotations
@@ -7,11 +12,16 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+import warnings
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Iterator
 
+# The standard taxonomy's own documents are not validated again (`--baseTaxonomyValidation none`): only the
+# filing's own documents, beside its entry document, are. The comparison test runs Arelle's CLI in this mode.
+BASE_TAXONOMY_MODE = "none"
 _UNAVAILABLE_CODES = {"IOerror", "arelle:fileNotFound"}
 
 
@@ -64,26 +74,136 @@ class ArelleLog(logging.Handler):
 
 
 def validate_documents(paths: list[Path], packages: list[Path], online: bool = False) -> list[ValidationResult]:
-    """Each XBRL instance or Inline XBRL document validated by Arelle (a session each: a session's package
-    registry does not survive a second run)."""
-    results = []
-    for path in paths:
-        log = ArelleLog()
-        with arelle_session() as session:
-            session.run(arelle_options(path, packages, online, validate=True, calcs="c11r", keepOpen=True),
-                        logHandler=log)
-            result = _classify(log.records)
-            result.facts = [fact for model in session.get_models() for fact in _fact_keys(model)]
-        results.append(result)
-    return results
+    """Each XBRL instance or Inline XBRL document validated by Arelle, on this process's warm controller."""
+    validator = warm_validator(packages)
+    return [validator.validate(path, online) for path in paths]
+
+
+def warm_validator(packages: list[Path]) -> WarmValidator:
+    """The process's one warm validator for these packages (a new one if the packages changed or someone else's
+    Arelle session closed Arelle's shared package and plugin registries)."""
+    global _warm
+    key = tuple(str(p) for p in packages)
+    if _warm is None or _warm.packages != key or not _warm.usable():
+        if _warm is not None:
+            _warm.close()
+        _warm = WarmValidator(key)
+    return _warm
+
+
+def discard_warm_validator() -> None:
+    global _warm
+    if _warm is not None:
+        _warm.close()
+        _warm = None
+
+
+class WarmValidator:
+    """One Arelle controller kept for the life of a process, so that Python, Arelle, the taxonomy packages'
+    catalogs and the plugin are loaded once, not once per document (a batch worker validates hundreds).
+
+    Per document, Arelle's own `CntlrCmdLine.run` loads the document and its DTS afresh and validates it as the
+    command line would with `--baseTaxonomyValidation none --calc c11r`: the filing's extension schema,
+    linkbases, instance and inline document in full (XBRL 2.1, dimensions, Calculations 1.1, iXBRL), the
+    standard taxonomy's own declarations trusted (see arelle_trusted_taxonomy.py). The model is closed once its
+    facts are read, so memory stays flat. `arelle.api.Session` cannot serve here: each run closes Arelle's
+    package registry, which a reused controller never reopens."""
+
+    def __init__(self, packages: tuple[str, ...], trust_standard_taxonomy: bool = True) -> None:
+        """`trust_standard_taxonomy=False` leaves the plugin out (benchmarks/validation_speed.py compares)."""
+        from arelle.CntlrCmdLine import createCntlrAndPreloadPlugins
+
+        self.packages = packages
+        self.plugins = trusted_taxonomy_plugin() if trust_standard_taxonomy else None
+        self.refused = trust_standard_taxonomy and self.plugins is None     # an Arelle the plugin was not tested on
+        self.home = tempfile.TemporaryDirectory(prefix="legacy-xbrl-arelle-")   # Arelle's config and cache
+        with _config_home(self.home.name):
+            self.controller = createCntlrAndPreloadPlugins(uiLang=None, disablePersistentConfig=True,
+                                                           arellePluginModules={})
+        self.log = ArelleLog()
+        self.controller.startLogging(logHandler=self.log, logLevel="DEBUG")
+        self.controller.postLoggingInit()
+        self.runs = 0
+
+    def validate(self, path: Path, online: bool) -> ValidationResult:
+        self.log.records.clear()
+        first = self.runs == 0      # packages and plugins stay registered after the first run
+        options = arelle_options(path, [Path(p) for p in self.packages] if first else [], online,
+                                 validate=True, calcs="c11r", keepOpen=True,
+                                 baseTaxonomyValidationMode=BASE_TAXONOMY_MODE,
+                                 plugins=self.plugins if first and self.plugins else None)
+        self.runs += 1
+        manager = self.controller.modelManager
+        try:
+            self.controller.run(options)
+            result = _classify(self.log.records)
+            result.facts = [fact for model in manager.loadedModelXbrls for fact in _fact_keys(model)]
+        finally:
+            for model in list(manager.loadedModelXbrls):
+                _close_model(manager, model)
+        if self.refused:
+            result.warnings.append(untested_arelle_warning())
+        return result
+
+    def usable(self) -> bool:
+        """False once an `arelle.api.Session` (the viewer's) has closed the registries this controller uses."""
+        from arelle import PackageManager, PluginManager
+
+        return (PluginManager.getInstance().isInitialized
+                and PackageManager.getInstance().packagesConfig is not None)
+
+    def close(self) -> None:
+        """Closes the controller and Arelle's shared registries (as a Session's end does), so that the next
+        controller starts from nothing: no packages or plugins of this one."""
+        from arelle import PackageManager, PluginManager
+
+        try:
+            self.controller.close()
+            PackageManager.close()
+            PluginManager.close()
+        finally:
+            self.home.cleanup()
+
+
+def _close_model(manager, model) -> None:
+    """What `ModelManager.close` does but its full garbage collection (0.1 to 0.2 s a document, most of a warm
+    validation's closing): `ModelXbrl.close` breaks the model's own reference cycles and Python's generational
+    collector takes the rest. Measured over 60 validations in one process: memory flat at 210 to 225 MB."""
+    while model in manager.loadedModelXbrls:
+        manager.loadedModelXbrls.remove(model)
+    if manager.modelXbrl is model:
+        manager.modelXbrl = manager.loadedModelXbrls[0] if manager.loadedModelXbrls else None
+    model.close()
+
+
+def trusted_taxonomy_plugin() -> str | None:
+    """The plugin's path for Arelle, or None (with a warning on stderr, once) on an Arelle it was not tested on:
+    validation is then complete, only slower."""
+    from converter import arelle_trusted_taxonomy as plugin
+
+    if plugin.supported():
+        return plugin.__file__
+    warnings.warn(untested_arelle_warning(), RuntimeWarning, stacklevel=2)
+    return None
+
+
+def untested_arelle_warning() -> str:
+    from converter import arelle_trusted_taxonomy as plugin
+
+    return (f"[legacy-xbrl:fullConceptChecks] Arelle {plugin.arelle_version()} is not a version the trusted "
+            f"standard taxonomy was tested on ({', '.join(plugin.TESTED_ARELLE_VERSIONS)}): every concept of "
+            f"the standard taxonomy is checked again, which is slower")
 
 
 @contextmanager
 def arelle_session():
-    """An Arelle API session whose configuration lives in a temporary folder, not in the user's home."""
+    """An Arelle API session whose configuration lives in a temporary folder, not in the user's home. Its end
+    closes Arelle's shared registries, so the warm validator is let go first and rebuilt when next needed."""
     from arelle.api.Session import Session
 
-    with _quiet_arelle_home(), Session() as session:
+    discard_warm_validator()
+    with tempfile.TemporaryDirectory(prefix="legacy-xbrl-arelle-") as home, _config_home(home), \
+            Session() as session:
         yield session
 
 
@@ -116,6 +236,9 @@ def arelle_options(path: Path, packages: list[Path], online: bool, **extra: obje
         packages=[str(p) for p in packages] or None, logFormat="[%(messageCode)s] %(message)s", **extra)
 
 
+_warm: WarmValidator | None = None
+
+
 def _fact_keys(model) -> list[tuple[str, ...]]:
     """Facts as comparable tuples, so an inline document can be checked against its instance fact for fact."""
     keys = []
@@ -146,17 +269,16 @@ def _classify(records: list[tuple[str, str, str]]) -> ValidationResult:
     return result
 
 
-class _quiet_arelle_home:
-    """Arelle writes its configuration under XDG_CONFIG_HOME; keep that out of the user's home directory."""
-
-    def __enter__(self) -> None:
-        self.previous = os.environ.get("XDG_CONFIG_HOME")
-        self.folder = tempfile.TemporaryDirectory(prefix="legacy-xbrl-arelle-")
-        os.environ["XDG_CONFIG_HOME"] = self.folder.name
-
-    def __exit__(self, *exc: object) -> None:
-        if self.previous is None:
+@contextmanager
+def _config_home(folder: str) -> Iterator[None]:
+    """Arelle takes its configuration and cache folders from XDG_CONFIG_HOME when its controller is made; point
+    it at our own folder, never the user's home directory."""
+    previous = os.environ.get("XDG_CONFIG_HOME")
+    os.environ["XDG_CONFIG_HOME"] = folder
+    try:
+        yield
+    finally:
+        if previous is None:
             os.environ.pop("XDG_CONFIG_HOME", None)
         else:
-            os.environ["XDG_CONFIG_HOME"] = self.previous
-        self.folder.cleanup()
+            os.environ["XDG_CONFIG_HOME"] = previous
