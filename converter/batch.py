@@ -5,8 +5,9 @@ processes that live for the whole batch (Arelle is not thread-safe, and a warm w
 start-up once). A filing that runs past the per-filing timeout has its worker killed and replaced; one that
 crashes its worker is recorded as crashed; neither stops the others. Every outcome is appended to
 OUTDIR/summary.jsonl the moment it is known, so an interrupted batch loses nothing finished, and `--resume`
-skips what summary.jsonl records as done. With a Dask scheduler address the same per-filing work runs on a
-Dask distributed cluster instead.
+skips what summary.jsonl records as done. OUTDIR/facts.csv gathers every finished folder's facts as it goes
+(converter.batch_facts). With a Dask scheduler address the same per-filing work runs on a Dask distributed cluster
+instead.
 """
 from __future__ import annotations
 
@@ -25,11 +26,13 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from converter.batch_facts import PARQUET, TABLE, CombinedTable, write_parquet
 from converter.model import ConversionError
 from converter.pipeline import ConvertOptions, convert
 
 SUMMARY = "summary.jsonl"
 DONE = ("ok", "invalid", "failed")          # outcomes --resume does not try again (failed: unless --retry-failed)
+WRITTEN = ("ok", "invalid")                 # outcomes with an output folder (and rows in the facts table)
 FAILURES = ("failed", "timeout", "crashed")
 MAX_LIST_LINES = 100_000
 # What a folder holds that is a filing: the extensions EDGAR served submissions and their documents under. Other
@@ -411,11 +414,15 @@ def remove_partials(outdir: Path) -> None:
 
 def _free_name(name: str, taken: set[str]) -> str:
     chosen, number = name, 1
-    while chosen in taken or chosen == SUMMARY:
+    while chosen in taken or chosen in (SUMMARY, TABLE, PARQUET):     # OUTDIR's own files
         number += 1
         chosen = f"{name}-{number}"
     taken.add(chosen)
     return chosen
+
+
+def _folders(outdir: Path, outcomes: Iterable[Outcome]) -> list[Path]:
+    return [outdir / outcome.output for outcome in outcomes if outcome.status in WRITTEN]
 
 
 def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
@@ -423,12 +430,17 @@ def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
               on_plan: Callable[[int, int], None] = lambda todo, skipped: None) -> BatchResult:
     started = time.monotonic()
     tasks, earlier = plan(inputs, outdir, options)
+    (outdir / PARQUET).unlink(missing_ok=True)      # stale until this run ends and writes it again
+    table = CombinedTable(outdir)
+    table.rebuild(_folders(outdir, earlier))        # the kept filings' rows, nothing of a filing cut off
     on_plan(len(tasks), len(earlier))
     outcomes: list[Outcome] = []
     summary = SummaryWriter(outdir)
     interrupted = False
 
     def record(outcome: Outcome) -> None:
+        if outcome.status in WRITTEN:
+            table.append(outdir / outcome.output)   # before the summary line: a recorded filing has its rows
         summary.write(outcome)
         outcomes.append(outcome)
         on_outcome(outcome)
@@ -441,8 +453,12 @@ def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
         interrupted = True
     finally:
         summary.close()
+        table.close()
     if interrupted:
         remove_partials(outdir)
         # Ctrl-C may land between a line written and its outcome noted: summary.jsonl, which --resume goes by, counts
-        outcomes = [o for source, o in read_summary(outdir).items() if source not in {e.input for e in earlier}]
+        recorded = read_summary(outdir)
+        outcomes = [o for source, o in recorded.items() if source not in {e.input for e in earlier}]
+        table.rebuild(_folders(outdir, recorded.values()))  # and between a filing's rows and its line
+    write_parquet(outdir)
     return BatchResult(outcomes, earlier, round(time.monotonic() - started, 3), interrupted)

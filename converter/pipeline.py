@@ -21,9 +21,11 @@ from converter.model import ConversionError, UsageError
 from converter.readers import read_filing
 from converter.statements import build_statements
 from converter.taxonomy import find_packages, load_taxonomy
-from converter.validate import ValidationResult, combine, validate_documents
+from converter.validate import ValidationResult, combine, load_oim_documents, validate_documents
 from converter.viewer import SCRIPT_NAME as VIEWER_SCRIPT, write_viewer
-from converter.writers import ENTRY_POINTS, output_names, render_output
+from converter.writers import ENTRY_POINTS, chosen_formats, output_names, render_output
+from converter.writers.facts_table import FILE_NAME as FACTS_TABLE, render_facts_table
+from converter.writers.oim import OIM_FORMATS, SAVE_PLUGIN, save_oim
 from converter.writers.options import WriterOptions
 from converter.writers.report import build_report, dumps
 
@@ -38,7 +40,7 @@ class ConvertOptions:
     online: bool = False
     mapping_overrides: Path | None = None
     taxonomy_year: int = 2024
-    output_format: str = "both"      # a key of writers.FORMATS
+    output_format: str = "both"      # keys of writers.FORMATS joined by commas ("instance,json,csv")
     viewer: bool = False             # also write the inline document inside Arelle's iXBRL viewer
     mark_tagged: bool = True         # the inline document marks its tagged figures (False: --plain-inline)
     keep_unverified: bool = False    # write the facts the checks withhold (report.json still lists them)
@@ -79,8 +81,13 @@ def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResul
         with _writing(outdir):
             for name, file_name in names.files.items():
                 (staging / file_name).write_text(render_output(name, facts, names, writer), encoding="utf-8")
+            (staging / FACTS_TABLE).write_text(render_facts_table(facts, statements, stem), encoding="utf-8")
         outputs = dict(names.files)
-        validation = _validate(staging, outputs, packages, options) if options.validate else ValidationResult(ran=False)
+        oim = [name for name in chosen_formats(options.output_format) if name in OIM_FORMATS]
+        for name in oim:
+            outputs.update(OIM_FORMATS[name].files(name, stem))
+        validation = (_validate(staging, stem, outputs, oim, packages, options) if options.validate
+                      else ValidationResult(ran=False))
         if options.viewer:
             outputs["viewer"] = _viewer(source, staging, stem, outputs, packages, options)
             outputs["viewer_script"] = VIEWER_SCRIPT
@@ -98,6 +105,14 @@ def check_options(options: ConvertOptions) -> None:
     (its concepts checked against the taxonomy the conversion will load). Each problem is a UsageError."""
     if options.cik is not None and not re.fullmatch(r"\d{1,10}", options.cik.strip()):
         raise UsageError(f"--cik {options.cik}: not a CIK: a CIK is 1 to 10 digits")
+    try:
+        formats = chosen_formats(options.output_format)
+    except ValueError as error:
+        raise UsageError(f"--format {error}") from None
+    oim = [name for name in formats if name in OIM_FORMATS]
+    if oim and not options.validate:
+        raise UsageError(f"--format {','.join(oim)}: saved by Arelle from the validated instance, so it cannot "
+                         "go with --no-validate")
     if options.mapping_overrides is not None:
         rules = load_overrides(options.mapping_overrides)
         taxonomy = load_taxonomy(find_packages(options.taxonomy_packages), options.taxonomy_year, options.online)
@@ -145,11 +160,23 @@ def _writing(outdir: Path) -> Iterator[None]:
         raise ConversionError(f"{outdir}: cannot write here: {write_failure(error)}") from None
 
 
-def _validate(staging: Path, outputs: dict[str, str], packages: list[Path], options: ConvertOptions
-              ) -> ValidationResult:
+def _validate(staging: Path, stem: str, outputs: dict[str, str], oim: list[str], packages: list[Path],
+              options: ConvertOptions) -> ValidationResult:
+    """Arelle's verdict on the entry documents; the OIM files are saved from the instance in the session that
+    validated it, then loaded back, and must hold exactly its facts (combine compares them, as it compares the
+    inline document's)."""
     entries = [outputs[name] for name in ENTRY_POINTS if name in outputs]
-    results = validate_documents([staging / entry for entry in entries], packages, options.online)
-    return combine(dict(zip(entries, results)))
+
+    def save_from_instance(path: Path, model: object) -> None:
+        if path.name == outputs["instance"]:
+            save_oim(model, staging, stem, oim)
+    results = validate_documents([staging / entry for entry in entries], packages, options.online,
+                                 plugins=SAVE_PLUGIN if oim else None, with_model=save_from_instance if oim else None)
+    documents = dict(zip(entries, results))
+    oim_entries = [outputs[name] for name in oim]
+    documents.update(zip(oim_entries, load_oim_documents([staging / entry for entry in oim_entries], packages,
+                                                         options.online)))
+    return combine(documents)
 
 
 def _viewer(source: Path, staging: Path, stem: str, outputs: dict[str, str], packages: list[Path],

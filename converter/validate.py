@@ -11,8 +11,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any, Callable
 
 _UNAVAILABLE_CODES = {"IOerror", "arelle:fileNotFound"}
+# Logged by Arelle's OIM loader whenever loading the taxonomy logged an error: with the offline packages that is
+# the missing country and stpr schemas, so it says nothing of the OIM file itself unless nothing else was missing
+_OIM_TAXONOMY_CODE = "oime:invalidTaxonomy"
+OIM_LOAD_PLUGIN = "loadFromOIM"
+# called in the session that loaded a document, with its path and Arelle's model of it (to save what Arelle can
+# write from it, such as OIM files, without loading it again)
+ModelHook = Callable[[Path, Any], None]
 
 
 @dataclass
@@ -22,7 +30,8 @@ class ValidationResult:
     unavailable: list[str] = field(default_factory=list)
     inconsistencies: list[str] = field(default_factory=list)
     ran: bool = True
-    facts: list[tuple[str, ...]] = field(default_factory=list)   # what Arelle read: concept, period, unit, value
+    # what Arelle read, fact by fact: concept, entity, period, dimensions, unit, value, decimals
+    facts: list[tuple[str, ...]] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
@@ -63,15 +72,38 @@ class ArelleLog(logging.Handler):
         self.records.append((record.levelname, code, message))
 
 
-def validate_documents(paths: list[Path], packages: list[Path], online: bool = False) -> list[ValidationResult]:
+def validate_documents(paths: list[Path], packages: list[Path], online: bool = False, plugins: str | None = None,
+                       with_model: ModelHook | None = None) -> list[ValidationResult]:
     """Each XBRL instance or Inline XBRL document validated by Arelle (a session each: a session's package
-    registry does not survive a second run)."""
+    registry does not survive a second run). `plugins` are loaded in each session, for `with_model`."""
     results = []
     for path in paths:
         log = ArelleLog()
         with arelle_session() as session:
-            session.run(arelle_options(path, packages, online, validate=True, calcs="c11r", keepOpen=True),
-                        logHandler=log)
+            session.run(arelle_options(path, packages, online, validate=True, calcs="c11r", keepOpen=True,
+                                       plugins=plugins), logHandler=log)
+            models = session.get_models()
+            result = _classify(log.records)
+            result.facts = [fact for model in models for fact in _fact_keys(model)]
+            if with_model is not None and models:
+                with_model(path, models[0])
+        results.append(result)
+    return results
+
+
+def load_oim_documents(paths: list[Path], packages: list[Path], online: bool = False) -> list[ValidationResult]:
+    """Each xBRL-JSON document or xBRL-CSV metadata file loaded back by Arelle's OIM loader, which checks it
+    against the OIM specifications as it reads: its errors, and the facts Arelle read from it. XBRL validation is
+    not run again (the instance these files were saved from has been validated, taxonomy and all)."""
+    results = []
+    for path in paths:
+        if not path.exists():
+            results.append(ValidationResult(errors=[f"{path.name} was not written"]))
+            continue
+        log = ArelleLog()
+        with arelle_session() as session:
+            session.run(arelle_options(path, packages, online, validate=False, keepOpen=True,
+                                       plugins=OIM_LOAD_PLUGIN), logHandler=log)
             result = _classify(log.records)
             result.facts = [fact for model in session.get_models() for fact in _fact_keys(model)]
         results.append(result)
@@ -117,24 +149,38 @@ def arelle_options(path: Path, packages: list[Path], online: bool, **extra: obje
 
 
 def _fact_keys(model) -> list[tuple[str, ...]]:
-    """Facts as comparable tuples, so an inline document can be checked against its instance fact for fact."""
+    """Facts as comparable tuples (concept, entity, period, dimensions, unit, value, decimals), so an inline
+    document or an OIM file can be checked against its instance fact for fact."""
     keys = []
     for fact in model.facts:
         context, unit = fact.context, fact.unit
         period = (str(context.instantDatetime) if context.isInstantPeriod
                   else f"{context.startDatetime}..{context.endDatetime}") if context is not None else ""
+        entity = " ".join(context.entityIdentifier) if context is not None else ""
         measures = " / ".join(" ".join(str(m) for m in part) for part in unit.measures) if unit is not None else ""
         value = fact.xValue if fact.isNumeric else fact.value
         if isinstance(value, Decimal):
             value = format(value.normalize(), "f")
-        keys.append((str(fact.qname), period, measures, str(value), str(fact.decimals or "")))
+        keys.append((str(fact.qname), entity, period, _dimension_key(context), measures, str(value),
+                     str(fact.decimals or "")))
     return sorted(keys)
+
+
+def _dimension_key(context) -> str:
+    """'axis=member' pairs in axis order; a typed dimension by its member's text."""
+    if context is None:
+        return ""
+    pairs = sorted((str(axis), str(member.memberQname) if member.isExplicit else member.stringValue)
+                   for axis, member in context.qnameDims.items())
+    return "; ".join(f"{axis}={member}" for axis, member in pairs)
 
 
 def _classify(records: list[tuple[str, str, str]]) -> ValidationResult:
     result = ValidationResult()
     for level, code, message in records:
         line = f"[{code}] {message}" if code else message
+        if code == _OIM_TAXONOMY_CODE and result.unavailable:
+            continue                    # the files already counted as unavailable, said again
         if ArelleLog.is_unavailable(code, message):
             result.unavailable.append(line)
         elif code.startswith("calc11e:inconsistentCalculation") or code == "xbrl.5.2.5.2:calcInconsistency":

@@ -1,0 +1,171 @@
+"""A batch's one tidy table of facts: OUTDIR/facts.csv holds every output folder's facts.csv (writers.facts_table)
+under one header, appended as filings finish; OUTDIR/facts.parquet, where pyarrow is installed, the same rows with
+a decimal value column, written when a run ends.
+
+Consistency after a kill rests on order: a filing's rows are appended (and flushed to disk) before its line goes
+to summary.jsonl, and every run starts by rebuilding the table from the folders summary.jsonl keeps. Rows of a
+filing killed between the two, or cut off mid-row, belong to no recorded filing and are dropped; a recorded
+filing's rows are copied from its folder, which was swapped in whole. So the table never lacks or repeats a row."""
+from __future__ import annotations
+
+import csv
+import os
+from dataclasses import dataclass
+from decimal import Context, Decimal, localcontext
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from converter.writers.facts_table import COLUMNS, FILE_NAME, FactRow
+
+TABLE = FILE_NAME                  # OUTDIR/facts.csv, named as each folder's own
+PARQUET = "facts.parquet"
+_HEADER = ",".join(COLUMNS) + "\n"
+_BATCH_ROWS = 50_000               # rows per parquet row group: memory stays flat however large the batch
+
+
+class CombinedTable:
+    """OUTDIR/facts.csv, open for appending for the length of a run."""
+
+    def __init__(self, outdir: Path):
+        self.path = outdir / TABLE
+        self.handle = None
+
+    def rebuild(self, folders: Iterable[Path]) -> int:
+        """The table made again from these output folders' own tables, in order (written beside it and swapped
+        in, so a kill now leaves the old table or the new one, never half of one). Returns the rows written."""
+        temporary = self.path.with_name(f".{TABLE}.tmp")
+        rows = 0
+        with open(temporary, "w", encoding="utf-8", newline="") as target:
+            target.write(_HEADER)
+            for folder in folders:
+                rows += _copy_rows(folder / FILE_NAME, target)
+            _sync(target)
+        os.replace(temporary, self.path)
+        return rows
+
+    def append(self, folder: Path) -> int:
+        """A finished folder's rows, on disk before the caller records the filing as done."""
+        if self.handle is None:
+            self.handle = open(self.path, "a", encoding="utf-8", newline="")
+            if self.handle.tell() == 0:
+                self.handle.write(_HEADER)
+        rows = _copy_rows(folder / FILE_NAME, self.handle)
+        _sync(self.handle)
+        return rows
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+            self.handle = None
+
+
+def _copy_rows(source: Path, target) -> int:
+    """The rows of one folder's table as they are written (no parsing: a value stays its exact text). A folder
+    written before facts.csv existed has none."""
+    if not source.is_file():
+        return 0
+    rows = 0
+    with open(source, encoding="utf-8", newline="") as handle:
+        if handle.readline() != _HEADER:
+            raise ValueError(f"{source}: not a facts table of this version (its header differs)")
+        for line in handle:
+            target.write(line)
+            rows += 1
+    return rows
+
+
+def _sync(handle) -> None:
+    handle.flush()
+    os.fsync(handle.fileno())
+
+
+def iter_facts(folder: Path) -> Iterator[FactRow]:
+    """Every row of folder/facts.csv, a batch's OUTDIR or one conversion's, as FactRows (all text; `amount`
+    gives the exact Decimal)."""
+    with open(Path(folder) / TABLE, encoding="utf-8", newline="") as handle:
+        for record in csv.DictReader(handle):
+            yield FactRow(**record)
+
+
+# --- parquet --------------------------------------------------------------------------------------------------
+
+def parquet_available() -> bool:
+    try:
+        import pyarrow.parquet  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def write_parquet(outdir: Path) -> Path | None:
+    """OUTDIR/facts.parquet from OUTDIR/facts.csv, where pyarrow is installed (None otherwise): `value` as a
+    decimal with the scale the most precise value needs, `decimals` and `source_line` as integers, the rest text.
+    Written beside it and swapped in, so a reader never sees half a file."""
+    if not parquet_available() or not (outdir / TABLE).exists():
+        return None
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = parquet_schema(_decimal_type(_value_shape(iter_facts(outdir))))
+    temporary = outdir / f".{PARQUET}.tmp"
+    with pq.ParquetWriter(temporary, schema) as writer:
+        for chunk in _chunks(iter_facts(outdir), _BATCH_ROWS):
+            writer.write_table(pa.Table.from_pylist([_typed(row, schema) for row in chunk], schema=schema))
+    os.replace(temporary, outdir / PARQUET)
+    return outdir / PARQUET
+
+
+def parquet_schema(value_type):
+    import pyarrow as pa
+
+    typed = {"value": value_type, "decimals": pa.int32(), "source_line": pa.int32()}
+    return pa.schema([(column, typed.get(column, pa.string())) for column in COLUMNS])
+
+
+@dataclass
+class _Shape:
+    scale: int = 0                 # digits after the point the most precise value has
+    whole_digits: int = 1          # digits before it the largest value has
+
+
+def _value_shape(rows: Iterable[FactRow]) -> _Shape:
+    shape = _Shape()
+    for row in rows:
+        if row.value:
+            sign, digits, exponent = Decimal(row.value).as_tuple()
+            shape.scale = max(shape.scale, -exponent)
+            shape.whole_digits = max(shape.whole_digits, len(digits) + exponent)
+    return shape
+
+
+def _decimal_type(shape: _Shape):
+    """decimal128 while 38 digits hold every value at the common scale, decimal256 (76) beyond."""
+    import pyarrow as pa
+
+    precision = shape.whole_digits + shape.scale
+    if precision <= 38:
+        return pa.decimal128(38, shape.scale)
+    if precision <= 76:
+        return pa.decimal256(76, shape.scale)
+    raise ValueError(f"a fact value of {precision} digits does not fit a parquet decimal")
+
+
+def _typed(row: FactRow, schema) -> dict:
+    record = {column: getattr(row, column) or None for column in COLUMNS}
+    scale = schema.field("value").type.scale
+    with localcontext(Context(prec=80)):        # the default 28 digits would round a long value
+        record["value"] = Decimal(row.value).quantize(Decimal(1).scaleb(-scale)) if row.value else None
+    record["decimals"] = int(row.decimals) if row.decimals else None
+    record["source_line"] = int(row.source_line) if row.source_line else None
+    return record
+
+
+def _chunks(rows: Iterator[FactRow], size: int) -> Iterator[list[FactRow]]:
+    chunk: list[FactRow] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
