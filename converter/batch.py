@@ -26,7 +26,7 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from converter.batch_facts import PARQUET, TABLE, CombinedTable, write_parquet
+from converter.batch_facts import PARQUET, TABLE, CombinedTable, has_current_table, write_parquet
 from converter.model import ConversionError
 from converter.pipeline import ConvertOptions, convert
 
@@ -389,7 +389,8 @@ class BatchResult:
 def plan(inputs: list[Path], outdir: Path, options: BatchOptions) -> tuple[list[Task], list[Outcome]]:
     """The tasks still to run and the earlier outcomes kept: with --resume, inputs summary.jsonl records as done
     are skipped (keeping the names they were written under; failed ones too unless --retry-failed), and the
-    summary is compacted to those records."""
+    summary is compacted to those records. A folder without this version's facts.csv is converted again, so that
+    the batch's facts table leaves none of its facts out."""
     outdir.mkdir(parents=True, exist_ok=True)
     remove_partials(outdir)
     names = output_names(inputs)
@@ -397,7 +398,8 @@ def plan(inputs: list[Path], outdir: Path, options: BatchOptions) -> tuple[list[
     if options.resume or options.retry_failed:
         kept = ("ok", "invalid") if options.retry_failed else DONE
         done = {source: outcome for source, outcome in read_summary(outdir).items()
-                if outcome.status in kept and (outcome.status == "failed" or (outdir / outcome.output).is_dir())}
+                if outcome.status in kept
+                and (outcome.status == "failed" or has_current_table(outdir / outcome.output))}
     earlier = [done[str(p)] for p in inputs if str(p) in done]
     _rewrite_summary(outdir, earlier)
     taken = {outcome.output for outcome in done.values()}

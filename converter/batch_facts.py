@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import os
 from dataclasses import dataclass
-from decimal import Context, Decimal, localcontext
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -20,7 +19,7 @@ from converter.writers.facts_table import COLUMNS, FILE_NAME, FactRow
 TABLE = FILE_NAME                  # OUTDIR/facts.csv, named as each folder's own
 PARQUET = "facts.parquet"
 _HEADER = ",".join(COLUMNS) + "\n"
-_BATCH_ROWS = 50_000               # rows per parquet row group: memory stays flat however large the batch
+_BLOCK_BYTES = 16 * 2**20          # of facts.csv read at a time for the parquet copy (a row group each)
 
 
 class CombinedTable:
@@ -59,11 +58,18 @@ class CombinedTable:
             self.handle = None
 
 
+def has_current_table(folder: Path) -> bool:
+    """The folder's facts.csv has this version's columns (a folder written before facts.csv existed has none,
+    so --resume converts its filing again rather than leave its facts out of the table)."""
+    try:
+        with open(folder / FILE_NAME, encoding="utf-8", newline="") as handle:
+            return handle.readline() == _HEADER
+    except OSError:
+        return False
+
+
 def _copy_rows(source: Path, target) -> int:
-    """The rows of one folder's table as they are written (no parsing: a value stays its exact text). A folder
-    written before facts.csv existed has none."""
-    if not source.is_file():
-        return 0
+    """The rows of one folder's table as they are written (no parsing: a value stays its exact text)."""
     rows = 0
     with open(source, encoding="utf-8", newline="") as handle:
         if handle.readline() != _HEADER:
@@ -99,18 +105,20 @@ def parquet_available() -> bool:
 
 def write_parquet(outdir: Path) -> Path | None:
     """OUTDIR/facts.parquet from OUTDIR/facts.csv, where pyarrow is installed (None otherwise): `value` as a
-    decimal with the scale the most precise value needs, `decimals` and `source_line` as integers, the rest text.
-    Written beside it and swapped in, so a reader never sees half a file."""
+    decimal with the scale the most precise value needs (Arrow's cast from the text is exact and refuses to
+    round), `decimals` and `source_line` as integers, the rest text, empty cells null. Read and written in
+    blocks, so memory stays flat however large the batch; written beside it and swapped in, so a reader never
+    sees half a file."""
     if not parquet_available() or not (outdir / TABLE).exists():
         return None
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = parquet_schema(_decimal_type(_value_shape(iter_facts(outdir))))
+    schema = parquet_schema(_decimal_type(_value_shape(_text_batches(outdir / TABLE))))
     temporary = outdir / f".{PARQUET}.tmp"
     with pq.ParquetWriter(temporary, schema) as writer:
-        for chunk in _chunks(iter_facts(outdir), _BATCH_ROWS):
-            writer.write_table(pa.Table.from_pylist([_typed(row, schema) for row in chunk], schema=schema))
+        for batch in _text_batches(outdir / TABLE):
+            writer.write_table(pa.Table.from_batches([batch]).cast(schema))
     os.replace(temporary, outdir / PARQUET)
     return outdir / PARQUET
 
@@ -122,19 +130,39 @@ def parquet_schema(value_type):
     return pa.schema([(column, typed.get(column, pa.string())) for column in COLUMNS])
 
 
+def _text_batches(path: Path):
+    """The table's rows in blocks, every column as text (nothing inferred: '000-30229' stays a file number)."""
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
+    options = pcsv.ConvertOptions(column_types={column: pa.string() for column in COLUMNS},
+                                  strings_can_be_null=True)
+    with pcsv.open_csv(path, read_options=pcsv.ReadOptions(block_size=_BLOCK_BYTES),
+                       convert_options=options) as reader:
+        yield from reader
+
+
 @dataclass
 class _Shape:
     scale: int = 0                 # digits after the point the most precise value has
     whole_digits: int = 1          # digits before it the largest value has
 
 
-def _value_shape(rows: Iterable[FactRow]) -> _Shape:
+def _value_shape(batches) -> _Shape:
+    """Values are plain decimal text ('-4381000', '0.02'), never an exponent (model.lexical)."""
+    import pyarrow.compute as pc
+
     shape = _Shape()
-    for row in rows:
-        if row.value:
-            sign, digits, exponent = Decimal(row.value).as_tuple()
-            shape.scale = max(shape.scale, -exponent)
-            shape.whole_digits = max(shape.whole_digits, len(digits) + exponent)
+    for batch in batches:
+        values = pc.replace_substring(pc.drop_null(batch.column("value")), "-", "")
+        if len(values) == 0:
+            continue
+        length, point = pc.utf8_length(values), pc.find_substring(values, ".")
+        has_point = pc.greater_equal(point, 0)
+        scale = pc.if_else(has_point, pc.subtract(pc.subtract(length, point), 1), 0)
+        whole = pc.if_else(has_point, point, length)
+        shape.scale = max(shape.scale, pc.max(scale).as_py())
+        shape.whole_digits = max(shape.whole_digits, pc.max(whole).as_py())
     return shape
 
 
@@ -148,24 +176,3 @@ def _decimal_type(shape: _Shape):
     if precision <= 76:
         return pa.decimal256(76, shape.scale)
     raise ValueError(f"a fact value of {precision} digits does not fit a parquet decimal")
-
-
-def _typed(row: FactRow, schema) -> dict:
-    record = {column: getattr(row, column) or None for column in COLUMNS}
-    scale = schema.field("value").type.scale
-    with localcontext(Context(prec=80)):        # the default 28 digits would round a long value
-        record["value"] = Decimal(row.value).quantize(Decimal(1).scaleb(-scale)) if row.value else None
-    record["decimals"] = int(row.decimals) if row.decimals else None
-    record["source_line"] = int(row.source_line) if row.source_line else None
-    return record
-
-
-def _chunks(rows: Iterator[FactRow], size: int) -> Iterator[list[FactRow]]:
-    chunk: list[FactRow] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk

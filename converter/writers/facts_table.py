@@ -69,7 +69,8 @@ def fact_rows(facts: FactSet, statements: list[Statement], filing: str) -> list[
         table.append(FactRow(
             **common, id=fact_id(position), concept=fact.concept, label=label,
             statement=statements[fact.statement].kind.value if fact.statement is not None else "",
-            period_start=_date(fact.period.start), period_end=_date(None if fact.period.is_instant else fact.period.end),
+            period_start=_date(fact.period.start),
+            period_end=_date(None if fact.period.is_instant else fact.period.end),
             instant=_date(fact.period.end if fact.period.is_instant else None),
             dimensions="; ".join(f"{axis}={member}" for axis, member in fact.dimensions),
             unit=fact.unit.value if numeric else "", value=lexical(fact.value) if numeric else "",
