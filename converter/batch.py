@@ -28,7 +28,7 @@ from typing import Callable, Iterable, Iterator
 
 from converter.batch_facts import PARQUET, TABLE, CombinedTable, has_current_table, write_parquet
 from converter.model import ConversionError
-from converter.pipeline import ConvertOptions, convert
+from converter.pipeline import ConvertOptions, convert, write_failure
 
 SUMMARY = "summary.jsonl"
 DONE = ("ok", "invalid", "failed")          # outcomes --resume does not try again (failed: unless --retry-failed)
@@ -372,6 +372,8 @@ class BatchResult:
     earlier: list[Outcome]         # recorded as done by an earlier run and kept (--resume)
     seconds: float
     interrupted: bool = False      # Ctrl-C: the filings in flight were stopped and their staging folders removed
+    fact_rows: int = 0             # rows of OUTDIR/facts.csv: the facts of every recorded folder
+    parquet: Path | None = None    # OUTDIR/facts.parquet, where pyarrow is installed
 
     @property
     def skipped(self) -> int:
@@ -434,15 +436,16 @@ def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
     tasks, earlier = plan(inputs, outdir, options)
     (outdir / PARQUET).unlink(missing_ok=True)      # stale until this run ends and writes it again
     table = CombinedTable(outdir)
-    table.rebuild(_folders(outdir, earlier))        # the kept filings' rows, nothing of a filing cut off
+    rows = table.rebuild(_folders(outdir, earlier))     # the kept filings' rows, nothing of a filing cut off
     on_plan(len(tasks), len(earlier))
     outcomes: list[Outcome] = []
     summary = SummaryWriter(outdir)
     interrupted = False
 
     def record(outcome: Outcome) -> None:
+        nonlocal rows
         if outcome.status in WRITTEN:
-            table.append(outdir / outcome.output)   # before the summary line: a recorded filing has its rows
+            rows += table.append(outdir / outcome.output)   # before the summary line: a recorded filing has its rows
         summary.write(outcome)
         outcomes.append(outcome)
         on_outcome(outcome)
@@ -461,6 +464,13 @@ def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
         # Ctrl-C may land between a line written and its outcome noted: summary.jsonl, which --resume goes by, counts
         recorded = read_summary(outdir)
         outcomes = [o for source, o in recorded.items() if source not in {e.input for e in earlier}]
-        table.rebuild(_folders(outdir, recorded.values()))  # and between a filing's rows and its line
-    write_parquet(outdir)
-    return BatchResult(outcomes, earlier, round(time.monotonic() - started, 3), interrupted)
+        rows = table.rebuild(_folders(outdir, recorded.values()))  # and between a filing's rows and its line
+    parquet = _parquet(outdir)
+    return BatchResult(outcomes, earlier, round(time.monotonic() - started, 3), interrupted, rows, parquet)
+
+
+def _parquet(outdir: Path) -> Path | None:
+    try:
+        return write_parquet(outdir)
+    except OSError as error:       # facts.csv stands whole; the parquet copy is made again by the next run
+        raise ConversionError(f"{outdir / PARQUET}: cannot write here: {write_failure(error)}") from None
