@@ -23,8 +23,7 @@ from converter.statements import build_statements
 from converter.taxonomy import find_packages, load_taxonomy
 from converter.validate import ValidationResult, combine, load_oim_documents, validate_documents
 from converter.viewer import SCRIPT_NAME as VIEWER_SCRIPT, write_viewer
-from converter.writers import ENTRY_POINTS, chosen_formats, output_names, render_output
-from converter.writers.facts_table import FILE_NAME as FACTS_TABLE, render_facts_table
+from converter.writers import ENTRY_POINTS, TABLES, chosen_formats, output_names, render_output
 from converter.writers.oim import OIM_FORMATS, SAVE_PLUGIN, save_oim
 from converter.writers.options import WriterOptions
 from converter.writers.report import build_report, dumps
@@ -81,7 +80,8 @@ def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResul
         with _writing(outdir):
             for name, file_name in names.files.items():
                 (staging / file_name).write_text(render_output(name, facts, names, writer), encoding="utf-8")
-            (staging / FACTS_TABLE).write_text(render_facts_table(facts, statements, stem), encoding="utf-8")
+            for file_name, render_table in TABLES.values():
+                (staging / file_name).write_text(render_table(facts, statements, stem), encoding="utf-8")
         outputs = dict(names.files)
         oim = [name for name in chosen_formats(options.output_format) if name in OIM_FORMATS]
         for name in oim:

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from typing import Callable
 
-from converter.model import FactSet
+from converter.model import FactSet, Statement
 from converter.writers.extension import render_calculation, render_labels, render_presentation, render_schema
+from converter.writers.facts_table import FILE_NAME as FACTS_TABLE, render_facts_table
 from converter.writers.inline import render_inline
 from converter.writers.instance import render_instance
 from converter.writers.naming import OutputNames
@@ -21,6 +22,14 @@ WRITERS: dict[str, tuple[str, Writer]] = {
     "labels": ("{stem}_lab.xml", render_labels),
     "presentation": ("{stem}_pre.xml", render_presentation),
     "calculation": ("{stem}_cal.xml", render_calculation),
+}
+
+TableWriter = Callable[[FactSet, list[Statement], str], str]     # facts, statements, output folder's name
+
+# Tables of the facts for data teams, written beside report.json whatever --format says: like report.json, they
+# need the statements (a fact's statement kind and verdict), which the XBRL writers never see.
+TABLES: dict[str, tuple[str, TableWriter]] = {
+    "facts": (FACTS_TABLE, render_facts_table),
 }
 
 # The documents that hold facts (what Arelle is pointed at); every format writes the extension taxonomy too.
