@@ -445,7 +445,12 @@ def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
     def record(outcome: Outcome) -> None:
         nonlocal rows
         if outcome.status in WRITTEN:
-            rows += table.append(outdir / outcome.output)   # before the summary line: a recorded filing has its rows
+            try:
+                rows += table.append(outdir / outcome.output)   # before the summary line: its rows are in
+            except (OSError, ValueError) as error:       # its folder's table is missing or foreign: the filing
+                outcome.status = "failed"                # fails, the others go on, the table holds no part of it
+                outcome.error = f"{outdir / outcome.output / TABLE}: not added to the batch's facts table: {error}"
+                rows = table.rebuild(_folders(outdir, earlier + outcomes))
         summary.write(outcome)
         outcomes.append(outcome)
         on_outcome(outcome)

@@ -32,6 +32,7 @@ class CombinedTable:
     def rebuild(self, folders: Iterable[Path]) -> int:
         """The table made again from these output folders' own tables, in order (written beside it and swapped
         in, so a kill now leaves the old table or the new one, never half of one). Returns the rows written."""
+        self.close()                    # appending goes on in the new file, not in the one replaced
         temporary = self.path.with_name(f".{TABLE}.tmp")
         rows = 0
         with open(temporary, "w", encoding="utf-8", newline="") as target:

@@ -29,6 +29,7 @@ from converter.writers.options import WriterOptions
 from converter.writers.report import build_report, dumps
 
 EXIT_OK, EXIT_CONVERSION_ERROR, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
+REPORT = "report.json"
 
 
 @dataclass
@@ -86,6 +87,7 @@ def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResul
         oim = [name for name in chosen_formats(options.output_format) if name in OIM_FORMATS]
         for name in oim:
             outputs.update(OIM_FORMATS[name].files(name, stem))
+        _check_distinct(outdir, outputs)
         validation = (_validate(staging, stem, outputs, oim, packages, options) if options.validate
                       else ValidationResult(ran=False))
         if options.viewer:
@@ -93,11 +95,20 @@ def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResul
             outputs["viewer_script"] = VIEWER_SCRIPT
         report = build_report(source.name, outputs, validation.as_dict(), facts, statements)
         with _writing(outdir):
-            (staging / "report.json").write_text(dumps(report), encoding="utf-8")
+            (staging / REPORT).write_text(dumps(report), encoding="utf-8")
             _publish(staging, outdir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return ConvertResult(outdir, report, validation)
+
+
+def _check_distinct(outdir: Path, outputs: dict[str, str]) -> None:
+    """Outputs are named after OUTDIR, so OUTDIR 'report' would make xBRL-JSON report.json, which the report is."""
+    fixed = {REPORT, *(file_name for file_name, _ in TABLES.values())}
+    clash = sorted(fixed.intersection(outputs.values()))
+    if clash:
+        raise ConversionError(f"{outdir}: its outputs would include {clash[0]}, which is the conversion's own "
+                              "file: choose another OUTDIR name")
 
 
 def check_options(options: ConvertOptions) -> None:
@@ -166,17 +177,20 @@ def _validate(staging: Path, stem: str, outputs: dict[str, str], oim: list[str],
     validated it, then loaded back, and must hold exactly its facts (combine compares them, as it compares the
     inline document's)."""
     entries = [outputs[name] for name in ENTRY_POINTS if name in outputs]
+    not_saved: list[str] = []
 
     def save_from_instance(path: Path, model: object) -> None:
         if path.name == outputs["instance"]:
-            save_oim(model, staging, stem, oim)
+            not_saved.extend(save_oim(model, staging, stem, oim))
     results = validate_documents([staging / entry for entry in entries], packages, options.online,
                                  plugins=SAVE_PLUGIN if oim else None, with_model=save_from_instance if oim else None)
     documents = dict(zip(entries, results))
     oim_entries = [outputs[name] for name in oim]
     documents.update(zip(oim_entries, load_oim_documents([staging / entry for entry in oim_entries], packages,
                                                          options.online)))
-    return combine(documents)
+    combined = combine(documents)
+    combined.errors.extend(not_saved)
+    return combined
 
 
 def _viewer(source: Path, staging: Path, stem: str, outputs: dict[str, str], packages: list[Path],

@@ -100,6 +100,10 @@ def test_a_changed_oim_file_is_caught_by_the_round_trip(seed_with_oim, tmp_path,
     assert "(1 missing, 1 not in it" in verdict.errors[0] and "(1 missing, 0 not in it" in verdict.errors[1]
 
 
+def test_an_oim_file_arelle_did_not_write_is_an_error_not_a_missing_taxonomy_file(tmp_path):
+    assert load_oim_documents([tmp_path / "sonus.json"], []) == [ValidationResult(errors=["sonus.json was not written"])]
+
+
 def test_oim_formats_without_validation_are_a_usage_error(tmp_path, capsys):
     code = main(["convert", str(SEED), "-o", str(tmp_path / "out"), "--format", "json", "--no-validate"])
     error = capsys.readouterr().err
@@ -197,3 +201,30 @@ def test_parquet_values_are_decimals_at_a_common_scale(tmp_path, taxonomy_packag
     for record in table.to_pylist():
         row = rows[(record["filing"], record["id"])]
         assert record["value"] == row.amount and record["decimals"] == (int(row.decimals) if row.decimals else None)
+
+
+def test_a_folder_whose_table_cannot_be_added_fails_alone(tmp_path, taxonomy_packages, monkeypatch):
+    from converter.batch_facts import CombinedTable
+
+    add = CombinedTable.append
+
+    def append_failing_for_the_seed(self, folder: Path) -> int:
+        if folder.name.startswith("sonus"):
+            add(self, folder)                        # half-done: the rows went in before the disk gave out
+            raise OSError(28, "No space left on device")
+        return add(self, folder)
+    monkeypatch.setattr(CombinedTable, "append", append_failing_for_the_seed)
+    inputs, out = _inputs(tmp_path / "in"), tmp_path / "out"
+    run = api.batch([inputs], out, ConvertOptions(validate=False), jobs=1)
+    statuses = {o.output: (o.status, o.error or "") for o in run.outcomes}
+    assert statuses["sonus-8k-2003-04-09"][0] == "failed" and "No space left" in statuses["sonus-8k-2003-04-09"][1]
+    assert [status for status, _ in statuses.values()].count("ok") == 2
+    assert len(assert_table_is_every_folder_once(out)) == run.fact_rows == 216 - 114
+
+
+def test_an_outdir_whose_oim_file_would_be_the_report_is_refused_in_one_line(tmp_path, capsys, taxonomy_packages):
+    code = main(["convert", str(SEED), "-o", str(tmp_path / "report"), "--format", "json"])
+    error = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and error[-1].endswith("report.json, which is the conversion's own file: choose another OUTDIR "
+                                            "name")
+    assert not (tmp_path / "report").exists() and not list(tmp_path.iterdir())

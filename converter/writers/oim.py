@@ -33,13 +33,20 @@ OIM_FORMATS: dict[str, OimFormat] = {
 }
 
 
-def save_oim(model: Any, folder: Path, stem: str, formats: list[str]) -> None:
+def save_oim(model: Any, folder: Path, stem: str, formats: list[str]) -> list[str]:
     """Each format's files in `folder`, beside the instance: an OIM file names the taxonomy by the relative
-    path the instance does (<stem>.xsd), so it must stand where the instance stands."""
+    path the instance does (<stem>.xsd), so it must stand where the instance stands. Returns what could not be
+    saved, one line each (the round trip then reports the file as not written)."""
     from arelle import PluginManager
 
     savers = list(PluginManager.pluginClassMethods(_SAVE_HOOK))
     if not savers:
-        raise RuntimeError(f"Arelle's {SAVE_PLUGIN} plugin is not loaded")
+        return [f"Arelle's {SAVE_PLUGIN} plugin is not loaded: {', '.join(formats)} not saved"]
+    problems = []
     for name in formats:
-        savers[0](model, str(folder / OIM_FORMATS[name].saved_as.format(stem=stem)))
+        target = folder / OIM_FORMATS[name].saved_as.format(stem=stem)
+        try:
+            savers[0](model, str(target))
+        except Exception as error:  # Arelle's own failure: one line in the verdict, not a traceback
+            problems.append(f"{target.name}: Arelle could not save it: {type(error).__name__}: {error}")
+    return problems
