@@ -126,6 +126,7 @@ def test_batch_on_a_dask_cluster(tmp_path, inputs, taxonomy_packages):
     assert statuses == ["failed", "ok", "ok", "ok", "ok"]
     assert len(_summary_lines(tmp_path / "out")) == 5
     assert json.loads((tmp_path / "out" / "company0_filing" / "report.json").read_text())["facts"] == 114
+    assert len(assert_table_is_every_folder_once(tmp_path / "out")) == result.fact_rows > 114
 
 
 def _broken_copy(conversion, folder: Path) -> Path:
