@@ -9,6 +9,7 @@ filing's rows are copied from its folder, which was swapped in whole. So the tab
 from __future__ import annotations
 
 import csv
+import io
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,15 +71,15 @@ def has_current_table(folder: Path) -> bool:
 
 
 def _copy_rows(source: Path, target) -> int:
-    """The rows of one folder's table as they are written (no parsing: a value stays its exact text)."""
-    rows = 0
-    with open(source, encoding="utf-8", newline="") as handle:
-        if handle.readline() != _HEADER:
-            raise ValueError(f"{source}: not a facts table of this version (its header differs)")
-        for line in handle:
-            target.write(line)
-            rows += 1
-    return rows
+    """The rows of one folder's table as they are written (a value stays its exact text), counted as CSV rows:
+    a quoted value may hold a line break."""
+    with open(source, encoding="utf-8", newline="") as handle:     # line breaks inside values kept as written
+        body = handle.read()
+    header, _, rows = body.partition("\n")
+    if header + "\n" != _HEADER:
+        raise ValueError(f"{source}: not a facts table of this version (its columns differ)")
+    target.write(rows)
+    return sum(1 for _ in csv.reader(io.StringIO(rows)))
 
 
 def _sync(handle) -> None:
@@ -139,7 +140,7 @@ def _text_batches(path: Path):
     options = pcsv.ConvertOptions(column_types={column: pa.string() for column in COLUMNS},
                                   strings_can_be_null=True)
     with pcsv.open_csv(path, read_options=pcsv.ReadOptions(block_size=_BLOCK_BYTES),
-                       convert_options=options) as reader:
+                       parse_options=pcsv.ParseOptions(newlines_in_values=True), convert_options=options) as reader:
         yield from reader
 
 

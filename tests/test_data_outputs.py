@@ -228,3 +228,16 @@ def test_an_outdir_whose_oim_file_would_be_the_report_is_refused_in_one_line(tmp
     assert code == 1 and error[-1].endswith("report.json, which is the conversion's own file: choose another OUTDIR "
                                             "name")
     assert not (tmp_path / "report").exists() and not list(tmp_path.iterdir())
+
+
+def test_a_value_with_a_line_break_is_one_row_everywhere(tmp_path, taxonomy_packages):
+    """A label or dei text may hold a line break: csv quotes it, and the table, its count and parquet keep one row."""
+    inputs, out = _inputs(tmp_path / "in"), tmp_path / "out"
+    api.batch([inputs], out, ConvertOptions(validate=False), jobs=1)
+    folder = out / "sonus-8k-2003-04-09"
+    table = (folder / TABLE).read_text()
+    (folder / TABLE).write_text(table.replace("Net loss,", '"Net\r\nloss",'))
+    resumed = api.batch([inputs], out, ConvertOptions(validate=False), jobs=1, resume=True)
+    rows = assert_table_is_every_folder_once(out)
+    assert resumed.fact_rows == len(rows) == 216
+    assert sum(1 for row in rows if row.label == "Net\r\nloss") == 3
