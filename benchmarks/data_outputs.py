@@ -104,12 +104,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--oim", type=int, default=3, help="corpus filings for the OIM measurement (and the seed)")
+    parser.add_argument("--oim", type=int, default=3, help="corpus filings for the OIM measurement, with the seed (0: no OIM measurement)")
     args = parser.parse_args()
     console = Console(highlight=False, width=120)
     filings = corpus_filings(args.corpus)
-    with tempfile.TemporaryDirectory() as folder:
-        measure_oim([SEED, *filings[:: max(1, len(filings) // args.oim)][: args.oim]], Path(folder), console)
+    if args.oim > 0:
+        with tempfile.TemporaryDirectory() as folder:
+            measure_oim([SEED, *filings[:: max(1, len(filings) // args.oim)][: args.oim]], Path(folder), console)
     with tempfile.TemporaryDirectory() as folder:
         measure_table(filings, Path(folder) / "out", args.jobs, console)
 
