@@ -5,8 +5,9 @@ processes that live for the whole batch (Arelle is not thread-safe, and a warm w
 start-up once). A filing that runs past the per-filing timeout has its worker killed and replaced; one that
 crashes its worker is recorded as crashed; neither stops the others. Every outcome is appended to
 OUTDIR/summary.jsonl the moment it is known, so an interrupted batch loses nothing finished, and `--resume`
-skips what summary.jsonl records as done. With a Dask scheduler address the same per-filing work runs on a
-Dask distributed cluster instead.
+skips what summary.jsonl records as done. OUTDIR/facts.csv gathers every finished folder's facts as it goes
+(converter.batch_facts). With a Dask scheduler address the same per-filing work runs on a Dask distributed cluster
+instead.
 """
 from __future__ import annotations
 
@@ -26,11 +27,13 @@ from multiprocessing.connection import Connection, wait
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from converter.batch_facts import PARQUET, TABLE, CombinedTable, has_current_table, write_parquet
 from converter.model import ConversionError
-from converter.pipeline import ConvertOptions, convert
+from converter.pipeline import ConvertOptions, convert, write_failure
 
 SUMMARY = "summary.jsonl"
 DONE = ("ok", "invalid", "failed")          # outcomes --resume does not try again (failed: unless --retry-failed)
+WRITTEN = ("ok", "invalid")                 # outcomes with an output folder (and rows in the facts table)
 FAILURES = ("failed", "timeout", "crashed")
 MAX_LIST_LINES = 100_000
 # What a folder holds that is a filing: the extensions EDGAR served submissions and their documents under. Other
@@ -383,6 +386,8 @@ class BatchResult:
     earlier: list[Outcome]         # recorded as done by an earlier run and kept (--resume)
     seconds: float
     interrupted: bool = False      # Ctrl-C: the filings in flight were stopped and their staging folders removed
+    fact_rows: int = 0             # rows of OUTDIR/facts.csv: the facts of every recorded folder
+    parquet: Path | None = None    # OUTDIR/facts.parquet, where pyarrow is installed
 
     @property
     def skipped(self) -> int:
@@ -400,7 +405,8 @@ class BatchResult:
 def plan(inputs: list[Path], outdir: Path, options: BatchOptions) -> tuple[list[Task], list[Outcome]]:
     """The tasks still to run and the earlier outcomes kept: with --resume, inputs summary.jsonl records as done
     are skipped (keeping the names they were written under; failed ones too unless --retry-failed), and the
-    summary is compacted to those records."""
+    summary is compacted to those records. A folder without this version's facts.csv is converted again, so that
+    the batch's facts table leaves none of its facts out."""
     outdir.mkdir(parents=True, exist_ok=True)
     remove_partials(outdir)
     names = output_names(inputs)
@@ -408,7 +414,8 @@ def plan(inputs: list[Path], outdir: Path, options: BatchOptions) -> tuple[list[
     if options.resume or options.retry_failed:
         kept = ("ok", "invalid") if options.retry_failed else DONE
         done = {source: outcome for source, outcome in read_summary(outdir).items()
-                if outcome.status in kept and (outcome.status == "failed" or (outdir / outcome.output).is_dir())}
+                if outcome.status in kept
+                and (outcome.status == "failed" or has_current_table(outdir / outcome.output))}
     earlier = [done[str(p)] for p in inputs if str(p) in done]
     _rewrite_summary(outdir, earlier)
     taken = {outcome.output for outcome in done.values()}
@@ -425,11 +432,15 @@ def remove_partials(outdir: Path) -> None:
 
 def _free_name(name: str, taken: set[str]) -> str:
     chosen, number = name, 1
-    while chosen in taken or chosen == SUMMARY:
+    while chosen in taken or chosen in (SUMMARY, TABLE, PARQUET):     # OUTDIR's own files
         number += 1
         chosen = f"{name}-{number}"
     taken.add(chosen)
     return chosen
+
+
+def _folders(outdir: Path, outcomes: Iterable[Outcome]) -> list[Path]:
+    return [outdir / outcome.output for outcome in outcomes if outcome.status in WRITTEN]
 
 
 def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
@@ -437,12 +448,23 @@ def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
               on_plan: Callable[[int, int], None] = lambda todo, skipped: None) -> BatchResult:
     started = time.monotonic()
     tasks, earlier = plan(inputs, outdir, options)
+    (outdir / PARQUET).unlink(missing_ok=True)      # stale until this run ends and writes it again
+    table = CombinedTable(outdir)
+    rows = table.rebuild(_folders(outdir, earlier))     # the kept filings' rows, nothing of a filing cut off
     on_plan(len(tasks), len(earlier))
     outcomes: list[Outcome] = []
     summary = SummaryWriter(outdir)
     interrupted = False
 
     def record(outcome: Outcome) -> None:
+        nonlocal rows
+        if outcome.status in WRITTEN:
+            try:
+                rows += table.append(outdir / outcome.output)   # before the summary line: its rows are in
+            except (OSError, ValueError) as error:       # its folder's table is missing or foreign: the filing
+                outcome.status = "failed"                # fails, the others go on, the table holds no part of it
+                outcome.error = f"{outdir / outcome.output / TABLE}: not added to the batch's facts table: {error}"
+                rows = table.rebuild(_folders(outdir, earlier + outcomes))
         summary.write(outcome)
         outcomes.append(outcome)
         on_outcome(outcome)
@@ -455,8 +477,19 @@ def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
         interrupted = True
     finally:
         summary.close()
+        table.close()
     if interrupted:
         remove_partials(outdir)
         # Ctrl-C may land between a line written and its outcome noted: summary.jsonl, which --resume goes by, counts
-        outcomes = [o for source, o in read_summary(outdir).items() if source not in {e.input for e in earlier}]
-    return BatchResult(outcomes, earlier, round(time.monotonic() - started, 3), interrupted)
+        recorded = read_summary(outdir)
+        outcomes = [o for source, o in recorded.items() if source not in {e.input for e in earlier}]
+        rows = table.rebuild(_folders(outdir, recorded.values()))  # and between a filing's rows and its line
+    parquet = _parquet(outdir)
+    return BatchResult(outcomes, earlier, round(time.monotonic() - started, 3), interrupted, rows, parquet)
+
+
+def _parquet(outdir: Path) -> Path | None:
+    try:
+        return write_parquet(outdir)
+    except OSError as error:       # facts.csv stands whole; the parquet copy is made again by the next run
+        raise ConversionError(f"{outdir / PARQUET}: cannot write here: {write_failure(error)}") from None

@@ -11,6 +11,7 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgress
 from rich.table import Table
 
 from converter.batch import SUMMARY, BatchOptions, BatchResult, Outcome, Skipped, run_batch
+from converter.batch_facts import TABLE
 
 STATUSES = ("ok", "invalid", "failed", "timeout", "crashed")
 
@@ -40,6 +41,7 @@ def run_with_progress(inputs: list[Path], outdir: Path, options: BatchOptions, c
         result = run_batch(inputs, outdir, options, on_outcome=finished, on_plan=planned)
     if not result.interrupted:
         console.print(summary_table(result, outdir, skipped))
+        console.print(facts_line(result, outdir), markup=False, highlight=False)
         for line in next_steps(result, outdir):
             console.print(line, markup=False, highlight=False)
     return result
@@ -80,6 +82,12 @@ def verdict_line(outcomes: Sequence[Outcome]) -> str:
 def verdicts_text(counts: dict[str, int]) -> str:
     """'3 verified, 1 partly verified': the statements by verdict, as report.json counts them."""
     return ", ".join(f"{count} {verdict}" for verdict, count in counts.items() if count)
+
+
+def facts_line(result: BatchResult, outdir: Path) -> str:
+    """Where the batch's facts are, as one table."""
+    parquet = f" and {result.parquet}" if result.parquet else " (and facts.parquet with pyarrow installed)"
+    return f"facts: {result.fact_rows:,} rows in {outdir / TABLE}{parquet}, one per fact of every output folder"
 
 
 def next_steps(result: BatchResult, outdir: Path) -> list[str]:

@@ -19,7 +19,7 @@ from converter.model import ConversionError, UsageError
 from converter.pipeline import (EXIT_CONVERSION_ERROR, EXIT_INVALID, EXIT_USAGE, ConvertOptions, check_options,
                                 check_output, convert)
 from converter.taxonomy.packages import ENV_VAR
-from converter.writers import FORMATS
+from converter.writers import chosen_formats
 
 _err = Console(stderr=True, highlight=False, soft_wrap=True)
 _out = Console(highlight=False, soft_wrap=True)
@@ -30,9 +30,11 @@ PIPE_WIDTH = 10_000
 
 
 def _conversion_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", dest="output_format", choices=sorted(FORMATS), default="both",
-                        help="instance (.xml), inline (.xhtml: the filing itself, tagged in place) or both "
-                             "(default); the extension taxonomy is written with either")
+    parser.add_argument("--format", dest="output_format", type=_formats, default="both", metavar="FORMAT[,...]",
+                        help="instance (.xml), inline (.xhtml: the filing itself, tagged in place), both (default), "
+                             "json (xBRL-JSON), csv (xBRL-CSV), joined by commas ('both,json,csv'); json and csv are "
+                             "saved by Arelle from the validated instance, written with them; the extension "
+                             "taxonomy, report.json and facts.csv are always written")
     parser.add_argument("--no-validate", dest="validate", action="store_false", help="skip Arelle validation")
     parser.add_argument("--taxonomy-package", action="append", default=[], metavar="PATH",
                         help=f"taxonomy package zip, or a folder of them (repeatable; default: ${ENV_VAR}, "
@@ -48,6 +50,14 @@ def _conversion_options(parser: argparse.ArgumentParser) -> None:
                         help="write the facts the checks withhold (a printed total or a second printing contradicts "
                              "them) anyway; report.json lists them as withheld with \"written\": true")
     parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
+
+
+def _formats(text: str) -> str:
+    try:
+        chosen_formats(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -87,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if getattr(args, "viewer", False) and args.output_format == "instance":
+    if getattr(args, "viewer", False) and "inline" not in chosen_formats(args.output_format):
         parser.error("--viewer shows the inline document: use --format inline or both")
     if args.command == "batch" and (args.jobs < 0 or args.timeout <= 0):
         parser.error("--jobs must be 0 or more and --timeout positive")
@@ -180,7 +190,7 @@ def _print_summary(result) -> None:
     for error in report["validation"]["errors"][:20]:
         _err.print(f"legacy-xbrl: validation error: {error}", markup=False)
     _out.print(f"{report['input']}: {_facts_summary(report)}; {len(report['unmapped'])} rows unmapped", markup=False)
-    _out.print(f"wrote {result.outdir}/ ({', '.join(report['outputs'].values())}, report.json); "
+    _out.print(f"wrote {result.outdir}/ ({', '.join(report['outputs'].values())}, report.json, facts.csv); "
                f"{report['validation']['summary']}", markup=False)
 
 

@@ -21,13 +21,15 @@ from converter.model import ConversionError, UsageError
 from converter.readers import read_filing
 from converter.statements import build_statements
 from converter.taxonomy import find_packages, load_taxonomy
-from converter.validate import ValidationResult, combine, validate_documents
+from converter.validate import ValidationResult, combine, load_oim_documents, validate_documents
 from converter.viewer import SCRIPT_NAME as VIEWER_SCRIPT, write_viewer
-from converter.writers import ENTRY_POINTS, output_names, render_output
+from converter.writers import ENTRY_POINTS, TABLES, chosen_formats, output_names, render_output
+from converter.writers.oim import OIM_FORMATS, SAVE_PLUGIN, save_oim
 from converter.writers.options import WriterOptions
 from converter.writers.report import build_report, dumps
 
 EXIT_OK, EXIT_CONVERSION_ERROR, EXIT_USAGE, EXIT_INVALID = 0, 1, 2, 3
+REPORT = "report.json"
 
 
 @dataclass
@@ -38,7 +40,7 @@ class ConvertOptions:
     online: bool = False
     mapping_overrides: Path | None = None
     taxonomy_year: int = 2024
-    output_format: str = "both"      # a key of writers.FORMATS
+    output_format: str = "both"      # keys of writers.FORMATS joined by commas ("instance,json,csv")
     viewer: bool = False             # also write the inline document inside Arelle's iXBRL viewer
     mark_tagged: bool = True         # the inline document marks its tagged figures (False: --plain-inline)
     keep_unverified: bool = False    # write the facts the checks withhold (report.json still lists them)
@@ -79,18 +81,34 @@ def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResul
         with _writing(outdir):
             for name, file_name in names.files.items():
                 (staging / file_name).write_text(render_output(name, facts, names, writer), encoding="utf-8")
+            for file_name, render_table in TABLES.values():
+                (staging / file_name).write_text(render_table(facts, statements, stem), encoding="utf-8")
         outputs = dict(names.files)
-        validation = _validate(staging, outputs, packages, options) if options.validate else ValidationResult(ran=False)
+        oim = [name for name in chosen_formats(options.output_format) if name in OIM_FORMATS]
+        for name in oim:
+            outputs.update(OIM_FORMATS[name].files(name, stem))
+        _check_distinct(outdir, outputs)
+        validation = (_validate(staging, stem, outputs, oim, packages, options) if options.validate
+                      else ValidationResult(ran=False))
         if options.viewer:
             outputs["viewer"] = _viewer(source, staging, stem, outputs, packages, options)
             outputs["viewer_script"] = VIEWER_SCRIPT
         report = build_report(source.name, outputs, validation.as_dict(), facts, statements)
         with _writing(outdir):
-            (staging / "report.json").write_text(dumps(report), encoding="utf-8")
+            (staging / REPORT).write_text(dumps(report), encoding="utf-8")
             _publish(staging, outdir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return ConvertResult(outdir, report, validation)
+
+
+def _check_distinct(outdir: Path, outputs: dict[str, str]) -> None:
+    """Outputs are named after OUTDIR, so OUTDIR 'report' would make xBRL-JSON report.json, which the report is."""
+    fixed = {REPORT, *(file_name for file_name, _ in TABLES.values())}
+    clash = sorted(fixed.intersection(outputs.values()))
+    if clash:
+        raise ConversionError(f"{outdir}: its outputs would include {clash[0]}, which is the conversion's own "
+                              "file: choose another OUTDIR name")
 
 
 def check_options(options: ConvertOptions) -> None:
@@ -98,6 +116,14 @@ def check_options(options: ConvertOptions) -> None:
     (its concepts checked against the taxonomy the conversion will load). Each problem is a UsageError."""
     if options.cik is not None and not re.fullmatch(r"\d{1,10}", options.cik.strip()):
         raise UsageError(f"--cik {options.cik}: not a CIK: a CIK is 1 to 10 digits")
+    try:
+        formats = chosen_formats(options.output_format)
+    except ValueError as error:
+        raise UsageError(f"--format {error}") from None
+    oim = [name for name in formats if name in OIM_FORMATS]
+    if oim and not options.validate:
+        raise UsageError(f"--format {','.join(oim)}: saved by Arelle from the validated instance, so it cannot "
+                         "go with --no-validate")
     if options.mapping_overrides is not None:
         rules = load_overrides(options.mapping_overrides)
         taxonomy = load_taxonomy(find_packages(options.taxonomy_packages), options.taxonomy_year, options.online)
@@ -145,11 +171,26 @@ def _writing(outdir: Path) -> Iterator[None]:
         raise ConversionError(f"{outdir}: cannot write here: {write_failure(error)}") from None
 
 
-def _validate(staging: Path, outputs: dict[str, str], packages: list[Path], options: ConvertOptions
-              ) -> ValidationResult:
+def _validate(staging: Path, stem: str, outputs: dict[str, str], oim: list[str], packages: list[Path],
+              options: ConvertOptions) -> ValidationResult:
+    """Arelle's verdict on the entry documents; the OIM files are saved from the instance in the session that
+    validated it, then loaded back, and must hold exactly its facts (combine compares them, as it compares the
+    inline document's)."""
     entries = [outputs[name] for name in ENTRY_POINTS if name in outputs]
-    results = validate_documents([staging / entry for entry in entries], packages, options.online)
-    return combine(dict(zip(entries, results)))
+    not_saved: list[str] = []
+
+    def save_from_instance(path: Path, model: object) -> None:
+        if path.name == outputs["instance"]:
+            not_saved.extend(save_oim(model, staging, stem, oim))
+    results = validate_documents([staging / entry for entry in entries], packages, options.online,
+                                 plugins=SAVE_PLUGIN if oim else None, with_model=save_from_instance if oim else None)
+    documents = dict(zip(entries, results))
+    oim_entries = [outputs[name] for name in oim]
+    documents.update(zip(oim_entries, load_oim_documents([staging / entry for entry in oim_entries], packages,
+                                                         options.online)))
+    combined = combine(documents)
+    combined.errors.extend(not_saved)
+    return combined
 
 
 def _viewer(source: Path, staging: Path, stem: str, outputs: dict[str, str], packages: list[Path],

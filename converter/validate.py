@@ -17,12 +17,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 # The standard taxonomy's own documents are not validated again (`--baseTaxonomyValidation none`): only the
 # filing's own documents, beside its entry document, are. The comparison test runs Arelle's CLI in this mode.
 BASE_TAXONOMY_MODE = "none"
 _UNAVAILABLE_CODES = {"IOerror", "arelle:fileNotFound"}
+# Logged by Arelle's OIM loader whenever loading the taxonomy logged an error: with the offline packages that is
+# the missing country and stpr schemas, so it says nothing of the OIM file itself unless nothing else was missing
+_OIM_TAXONOMY_CODE = "oime:invalidTaxonomy"
+OIM_LOAD_PLUGIN = "loadFromOIM"
+# called in the session that loaded a document, with its path and Arelle's model of it (to save what Arelle can
+# write from it, such as OIM files, without loading it again)
+ModelHook = Callable[[Path, Any], None]
 
 
 @dataclass
@@ -32,7 +39,8 @@ class ValidationResult:
     unavailable: list[str] = field(default_factory=list)
     inconsistencies: list[str] = field(default_factory=list)
     ran: bool = True
-    facts: list[tuple[str, ...]] = field(default_factory=list)   # what Arelle read: concept, period, unit, value
+    # what Arelle read, fact by fact: concept, entity, period, dimensions, unit, value, decimals
+    facts: list[tuple[str, ...]] = field(default_factory=list)
 
     @property
     def valid(self) -> bool:
@@ -73,21 +81,26 @@ class ArelleLog(logging.Handler):
         self.records.append((record.levelname, code, message))
 
 
-def validate_documents(paths: list[Path], packages: list[Path], online: bool = False) -> list[ValidationResult]:
-    """Each XBRL instance or Inline XBRL document validated by Arelle, on this process's warm controller."""
-    validator = warm_validator(packages)
-    return [validator.validate(path, online) for path in paths]
+def validate_documents(paths: list[Path], packages: list[Path], online: bool = False, plugins: str | None = None,
+                       with_model: ModelHook | None = None) -> list[ValidationResult]:
+    """Each XBRL instance or Inline XBRL document validated by Arelle, on this process's warm controller.
+    `plugins` ('|'-separated) are loaded in it too, for `with_model`, which sees each document's model before it
+    is closed."""
+    validator = warm_validator(packages, tuple(plugins.split("|")) if plugins else ())
+    return [validator.validate(path, online, with_model) for path in paths]
 
 
-def warm_validator(packages: list[Path]) -> WarmValidator:
-    """The process's one warm validator for these packages (a new one if the packages changed or someone else's
-    Arelle session closed Arelle's shared package and plugin registries)."""
+def warm_validator(packages: list[Path], plugins: tuple[str, ...] = ()) -> WarmValidator:
+    """The process's one warm validator for these packages and plugins (a new one if the packages changed, a
+    plugin it lacks is asked for, or someone else's Arelle session closed Arelle's shared package and plugin
+    registries)."""
     global _warm
     key = tuple(str(p) for p in packages)
-    if _warm is None or _warm.packages != key or not _warm.usable():
+    if _warm is None or _warm.packages != key or not set(plugins) <= set(_warm.extra_plugins) or not _warm.usable():
+        wanted = tuple(dict.fromkeys((_warm.extra_plugins if _warm and _warm.packages == key else ()) + plugins))
         if _warm is not None:
             _warm.close()
-        _warm = WarmValidator(key)
+        _warm = WarmValidator(key, extra_plugins=wanted)
     return _warm
 
 
@@ -109,13 +122,17 @@ class WarmValidator:
     facts are read, so memory stays flat. `arelle.api.Session` cannot serve here: each run closes Arelle's
     package registry, which a reused controller never reopens."""
 
-    def __init__(self, packages: tuple[str, ...], trust_standard_taxonomy: bool = True) -> None:
-        """`trust_standard_taxonomy=False` leaves the plugin out (benchmarks/validation_speed.py compares)."""
+    def __init__(self, packages: tuple[str, ...], trust_standard_taxonomy: bool = True,
+                 extra_plugins: tuple[str, ...] = ()) -> None:
+        """`trust_standard_taxonomy=False` leaves the plugin out (benchmarks/validation_speed.py compares);
+        `extra_plugins` are Arelle's own, loaded beside it (saveLoadableOIM, for the OIM outputs)."""
         from arelle.CntlrCmdLine import createCntlrAndPreloadPlugins
 
         self.packages = packages
-        self.plugins = trusted_taxonomy_plugin() if trust_standard_taxonomy else None
-        self.refused = trust_standard_taxonomy and self.plugins is None     # an Arelle the plugin was not tested on
+        self.extra_plugins = extra_plugins
+        trusted = trusted_taxonomy_plugin() if trust_standard_taxonomy else None
+        self.refused = trust_standard_taxonomy and trusted is None     # an Arelle the plugin was not tested on
+        self.plugins = "|".join(([trusted] if trusted else []) + list(extra_plugins)) or None
         self.home = tempfile.TemporaryDirectory(prefix="legacy-xbrl-arelle-")   # Arelle's config and cache
         with _config_home(self.home.name):
             self.controller = createCntlrAndPreloadPlugins(uiLang=None, disablePersistentConfig=True,
@@ -125,7 +142,7 @@ class WarmValidator:
         self.controller.postLoggingInit()
         self.runs = 0
 
-    def validate(self, path: Path, online: bool) -> ValidationResult:
+    def validate(self, path: Path, online: bool, with_model: ModelHook | None = None) -> ValidationResult:
         self.log.records.clear()
         first = self.runs == 0      # packages and plugins stay registered after the first run
         options = arelle_options(path, [Path(p) for p in self.packages] if first else [], online,
@@ -138,6 +155,8 @@ class WarmValidator:
             self.controller.run(options)
             result = _classify(self.log.records)
             result.facts = [fact for model in manager.loadedModelXbrls for fact in _fact_keys(model)]
+            if with_model is not None and manager.loadedModelXbrls:
+                with_model(path, manager.loadedModelXbrls[0])
         finally:
             for model in list(manager.loadedModelXbrls):
                 _close_model(manager, model)
@@ -195,6 +214,25 @@ def untested_arelle_warning() -> str:
             f"the standard taxonomy is checked again, which is slower")
 
 
+def load_oim_documents(paths: list[Path], packages: list[Path], online: bool = False) -> list[ValidationResult]:
+    """Each xBRL-JSON document or xBRL-CSV metadata file loaded back by Arelle's OIM loader, which checks it
+    against the OIM specifications as it reads: its errors, and the facts Arelle read from it. XBRL validation is
+    not run again (the instance these files were saved from has been validated, taxonomy and all)."""
+    results = []
+    for path in paths:
+        if not path.exists():
+            results.append(ValidationResult(errors=[f"{path.name} was not written"]))
+            continue
+        log = ArelleLog()
+        with arelle_session() as session:
+            session.run(arelle_options(path, packages, online, validate=False, keepOpen=True,
+                                       plugins=OIM_LOAD_PLUGIN), logHandler=log)
+            result = _classify(log.records)
+            result.facts = [fact for model in session.get_models() for fact in _fact_keys(model)]
+        results.append(result)
+    return results
+
+
 @contextmanager
 def arelle_session():
     """An Arelle API session whose configuration lives in a temporary folder, not in the user's home. Its end
@@ -240,24 +278,38 @@ _warm: WarmValidator | None = None
 
 
 def _fact_keys(model) -> list[tuple[str, ...]]:
-    """Facts as comparable tuples, so an inline document can be checked against its instance fact for fact."""
+    """Facts as comparable tuples (concept, entity, period, dimensions, unit, value, decimals), so an inline
+    document or an OIM file can be checked against its instance fact for fact."""
     keys = []
     for fact in model.facts:
         context, unit = fact.context, fact.unit
         period = (str(context.instantDatetime) if context.isInstantPeriod
                   else f"{context.startDatetime}..{context.endDatetime}") if context is not None else ""
+        entity = " ".join(context.entityIdentifier) if context is not None else ""
         measures = " / ".join(" ".join(str(m) for m in part) for part in unit.measures) if unit is not None else ""
         value = fact.xValue if fact.isNumeric else fact.value
         if isinstance(value, Decimal):
             value = format(value.normalize(), "f")
-        keys.append((str(fact.qname), period, measures, str(value), str(fact.decimals or "")))
+        keys.append((str(fact.qname), entity, period, _dimension_key(context), measures, str(value),
+                     str(fact.decimals or "")))
     return sorted(keys)
+
+
+def _dimension_key(context) -> str:
+    """'axis=member' pairs in axis order; a typed dimension by its member's text."""
+    if context is None:
+        return ""
+    pairs = sorted((str(axis), str(member.memberQname) if member.isExplicit else member.stringValue)
+                   for axis, member in context.qnameDims.items())
+    return "; ".join(f"{axis}={member}" for axis, member in pairs)
 
 
 def _classify(records: list[tuple[str, str, str]]) -> ValidationResult:
     result = ValidationResult()
     for level, code, message in records:
         line = f"[{code}] {message}" if code else message
+        if code == _OIM_TAXONOMY_CODE and result.unavailable:
+            continue                    # the files already counted as unavailable, said again
         if ArelleLog.is_unavailable(code, message):
             result.unavailable.append(line)
         elif code.startswith("calc11e:inconsistentCalculation") or code == "xbrl.5.2.5.2:calcInconsistency":

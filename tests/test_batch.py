@@ -16,6 +16,7 @@ from converter.batch import BatchOptions, collect_inputs, output_names, read_sum
 from converter.cli import main
 from converter.pipeline import ConvertOptions
 from tests.conftest import FIXTURES, ROOT, SEED
+from tests.test_data_outputs import assert_table_is_every_folder_once
 
 GOOD = [SEED, FIXTURES / "table_tags_10q.txt", FIXTURES / "html_10q_with_ex27.txt",
         FIXTURES / "text_10k_extension.txt"]
@@ -97,6 +98,8 @@ def test_killed_batch_resumes_with_no_duplicate_or_missing_output(tmp_path, taxo
     process.wait()
     first = read_summary(out)
     assert 2 <= len(first) < copies, "the batch was not caught midway"
+    table_rows = len((out / "facts.csv").read_text().splitlines()) - 1
+    assert table_rows >= sum(o.facts for o in first.values())      # a recorded filing's rows are in the table
     finished_at = {name: (out / o.output / "report.json").stat().st_mtime_ns for name, o in first.items()}
     resumed = subprocess.run([*command, "--resume"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr
@@ -109,6 +112,8 @@ def test_killed_batch_resumes_with_no_duplicate_or_missing_output(tmp_path, taxo
     assert all((out / name / "report.json").exists() for name in folders)
     for name, outcome in first.items():
         assert (out / outcome.output / "report.json").stat().st_mtime_ns == finished_at[name]
+    rows = assert_table_is_every_folder_once(out)      # the combined facts table: every folder's rows, once each
+    assert len(rows) == sum(line["facts"] for line in lines) == copies * lines[0]["facts"]
 
 
 def test_batch_on_a_dask_cluster(tmp_path, inputs, taxonomy_packages):
@@ -121,3 +126,4 @@ def test_batch_on_a_dask_cluster(tmp_path, inputs, taxonomy_packages):
     assert statuses == ["failed", "ok", "ok", "ok", "ok"]
     assert len(_summary_lines(tmp_path / "out")) == 5
     assert json.loads((tmp_path / "out" / "company0_filing" / "report.json").read_text())["facts"] == 114
+    assert len(assert_table_is_every_folder_once(tmp_path / "out")) == result.fact_rows > 114

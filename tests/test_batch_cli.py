@@ -17,6 +17,7 @@ import pytest
 from converter.batch import read_summary
 from converter.cli import main
 from tests.conftest import FIXTURES, ROOT, SEED, SHARED
+from tests.test_data_outputs import assert_table_is_every_folder_once
 
 CORPUS = SHARED / "corpus_raw"
 SUFFIXES = ".txt, .htm, .html, .nc, .sgml"
@@ -116,11 +117,13 @@ def test_ctrl_c_stops_the_batch_cleanly_and_says_how_to_resume(tmp_path, taxonom
         "the rest, run the same command with --resume"]
     assert not [p.name for p in out.iterdir() if ".partial-" in p.name]
     assert sorted(p.name for p in out.iterdir() if p.is_dir()) == sorted(o.output for o in done.values())
+    assert_table_is_every_folder_once(out)           # the facts table holds the recorded filings' rows, once
 
     resumed = subprocess.run([*command, "--resume", "--no-validate"], cwd=ROOT, capture_output=True, text=True,
                              timeout=300)
     assert f"resuming: {len(done)} filing(s) already done, {8 - len(done)} to go" in resumed.stdout
     assert sorted(read_summary(out)) == sorted(str(path.resolve()) for path in filings)   # batch records real paths
+    assert_table_is_every_folder_once(out)
 
 
 def test_ctrl_c_during_convert_leaves_nothing_half_written(tmp_path, taxonomy_packages):
