@@ -54,7 +54,9 @@ def _statement(table: Table, kind: StatementKind, default_span: tuple[int, str] 
         date_rolled_forward_rows(rows)
         _span_rolled_forward_columns(columns, rows)
     separate_segments(columns)
-    title = next((line for line in table.caption if _is_title(line)), kind.value)
+    # The title as printed; a statement found by its row labels has none, and takes its kind's (the viewer's
+    # sections and the extension schema's roles are named by it)
+    title = next((line for line in table.caption if _is_title(line)), profile(kind).title)
     if vocabulary().columns["non_gaap_statement"].search(title) and not any(
             column.role in (ColumnRole.ADJUSTMENT, ColumnRole.NON_GAAP) for column in columns):
         # "Statements of Operations - Pro Forma" without adjustment columns: none of it is the GAAP figures (one

@@ -9,16 +9,26 @@ MIN_LABEL_MATCHES = 2
 
 def classify_table(table: Table) -> tuple[StatementKind, bool] | None:
     """The kind, and whether the caption named it. The caption decides; where it names no statement, the row
-    labels do (a 'Total assets' row...)."""
+    labels do (a 'Total assets' row...), unless the table is a note's (see is_note_table)."""
     for pattern in vocabulary().kinds:
         if any(pattern.caption.search(line) for line in table.caption):
             return StatementKind(pattern.kind), True
+    if is_note_table(table):
+        return None
     labels = [row.label for row in table.rows]
     for pattern in vocabulary().kinds:
         if sum(1 for label in labels if pattern.labels.search(label)) >= MIN_LABEL_MATCHES and (
                 pattern.also is None or any(pattern.also.search(label) for label in labels)):
             return StatementKind(pattern.kind), False
     return None
+
+
+def is_note_table(table: Table) -> bool:
+    """A table of the notes that reads like a statement: stock option or restricted stock unit activity runs from
+    'Balance at September 29, 2007' through grants and exercises to the next balance, as an equity statement does,
+    but its columns count awards and their prices ('Weighted-Average Exercise Price', 'Aggregate Intrinsic Value'),
+    which no statement's columns do."""
+    return any(vocabulary().note_columns.search(header) for header in table.column_headers)
 
 
 def column_role(header: str) -> ColumnRole:
