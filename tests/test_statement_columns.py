@@ -241,6 +241,22 @@ def test_award_activity_is_a_note_table_not_an_equity_statement():
     assert classify_table(titled) == (StatementKind.EQUITY, True)
 
 
+def test_a_summary_naming_a_statement_is_none():
+    # a line of business's results in the MD&A, and a table under the MD&A's heading: named like statements, but
+    # summaries; tagged, their figures posed as the company's and contradicted its statements'
+    rows = [("Total net revenue", ["14,578", "12,605"]), ("Noninterest expense", ["9,739", "8,696"]),
+            ("Net income", ["3,658", "2,948"])]
+    headers = ["Year ended December 31, 2005", "Year ended December 31, 2004"]
+    assert classify_table(_table(["Selected income statement data", "(in millions)"], headers, rows)) is None
+    assert classify_table(_table(["Management's Discussion and Analysis of Financial Condition"], headers,
+                                 rows)) is None
+    # a caption that also names the statement itself keeps it, and its title is that line
+    both = _table(["Management's Discussion and Analysis", "Consolidated Statements of Income"], headers, rows)
+    assert classify_table(both) == (StatementKind.INCOME, True)
+    [statement] = build_statements([both], "10-K")
+    assert statement.title == "Consolidated Statements of Income"
+
+
 def test_a_statement_found_by_its_labels_takes_its_kinds_title_and_a_titled_one_its_printed_title():
     rows = [("Balance at June 30, 2004", ["1,000"]), ("Net income", ["200"]), ("Dividends", ["(50)"]),
             ("Balance at June 30, 2005", ["1,150"])]

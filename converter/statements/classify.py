@@ -9,11 +9,12 @@ MIN_LABEL_MATCHES = 2
 
 def classify_table(table: Table) -> tuple[StatementKind, bool] | None:
     """The kind, and whether the caption named it. The caption decides; where it names no statement, the row
-    labels do (a 'Total assets' row...), unless the table is a note's (see is_note_table)."""
+    labels do (a 'Total assets' row...), unless the table is a note's or a summary's (see is_note_table)."""
+    titles = [line for line in table.caption if is_title(line)]
     for pattern in vocabulary().kinds:
-        if any(pattern.caption.search(line) for line in table.caption):
+        if any(pattern.caption.search(line) for line in titles):
             return StatementKind(pattern.kind), True
-    if is_note_table(table):
+    if is_note_table(table) or any(vocabulary().summary_captions.search(line) for line in table.caption):
         return None
     labels = [row.label for row in table.rows]
     for pattern in vocabulary().kinds:
@@ -21,6 +22,13 @@ def classify_table(table: Table) -> tuple[StatementKind, bool] | None:
                 pattern.also is None or any(pattern.also.search(label) for label in labels)):
             return StatementKind(pattern.kind), False
     return None
+
+
+def is_title(line: str) -> bool:
+    """A caption line naming a statement ('Condensed Consolidated Balance Sheets'), not a summary that names one
+    ('Selected income statement data')."""
+    return any(pattern.caption.search(line) for pattern in vocabulary().kinds) and \
+        not vocabulary().summary_captions.search(line)
 
 
 def is_note_table(table: Table) -> bool:
