@@ -124,7 +124,8 @@ _BOXES = """(() => {
   figure.scrollIntoView({block: "center", inline: "center"});
   const frameAt = frame ? frame.getBoundingClientRect() : {x: 0, y: 0};
   const r = figure.getBoundingClientRect();
-  const box = {x: scrollX + frameAt.x + r.x, y: scrollY + frameAt.y + r.y, width: r.width, height: r.height, text: figure.textContent};
+  const box = {x: scrollX + frameAt.x + r.x, y: scrollY + frameAt.y + r.y, width: r.width, height: r.height,
+               text: figure.textContent};
   return {tagged: box, beside: {...box, x: box.x - box.width - 4}};
 })()"""
 
@@ -200,6 +201,8 @@ def test_the_viewer_opens_with_tagged_facts_highlighted_and_its_sections_named_a
     # the viewer's highlight is far more coloured than the document's own quiet tint (channels 37 apart)
     assert _tinted_share(highlighted, 60) > 0.9
     assert _tinted_share(beside, 25) < 0.05
-    assert _tinted_share(unhighlighted, 60) < 0.05
+    # turned off, the figure is as printed: the viewer draws the document as HTML, where the document's own
+    # marking (a rule for the ix namespace) does not apply, so the viewer's highlight is the one marking there
+    assert _tinted_share(unhighlighted, 10) < 0.05
     assert sections == ["01 - Statement - Condensed Consolidated Balance Sheets",
                         "02 - Statement - Condensed Consolidated Statements of Operations"]
