@@ -250,8 +250,13 @@ def test_a_summary_naming_a_statement_is_none():
     assert classify_table(_table(["Selected income statement data", "(in millions)"], headers, rows)) is None
     assert classify_table(_table(["Management's Discussion and Analysis of Financial Condition"], headers,
                                  rows)) is None
+    # wrapped over two lines, the summary's name is still one
+    assert classify_table(_table(["Selected income statement and", "balance sheet data"], headers, rows)) is None
+    # commitments kept off the balance sheet are a note's table
+    assert classify_table(_table(["Off-balance sheet lending-related commitments"], headers, rows)) is None
     # a caption that also names the statement itself keeps it, and its title is that line
-    both = _table(["Management's Discussion and Analysis", "Consolidated Statements of Income"], headers, rows)
+    both = _table(["Management's Discussion and Analysis", "Consolidated Statements of Income",
+                   "Selected data for the year"], headers, rows)
     assert classify_table(both) == (StatementKind.INCOME, True)
     [statement] = build_statements([both], "10-K")
     assert statement.title == "Consolidated Statements of Income"

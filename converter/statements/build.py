@@ -5,7 +5,7 @@ import re
 
 from converter.model import (Amount, Column, ColumnRole, Measure, Period, Statement, StatementKind, StatementRow,
                              Table, TableRow)
-from converter.statements.classify import classify_table, column_role, is_title, separate_segments
+from converter.statements.classify import classify_table, column_role, separate_segments, statement_titles
 from converter.text.numbers import YEAR, parse_amount
 from converter.statements.periods import column_period, duration_months, period_from_caption, snap_to_fiscal_dates
 from converter.statements.scale import detect_scale, row_scale
@@ -56,7 +56,7 @@ def _statement(table: Table, kind: StatementKind, default_span: tuple[int, str] 
     separate_segments(columns)
     # The title as printed; a statement found by its row labels has none, and takes its kind's (the viewer's
     # sections and the extension schema's roles are named by it)
-    title = next((line for line in table.caption if is_title(line)), profile(kind).title)
+    title = next(iter(statement_titles(table.caption)), profile(kind).title)
     if vocabulary().columns["non_gaap_statement"].search(title) and not any(
             column.role in (ColumnRole.ADJUSTMENT, ColumnRole.NON_GAAP) for column in columns):
         # "Statements of Operations - Pro Forma" without adjustment columns: none of it is the GAAP figures (one

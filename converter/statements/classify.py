@@ -10,11 +10,11 @@ MIN_LABEL_MATCHES = 2
 def classify_table(table: Table) -> tuple[StatementKind, bool] | None:
     """The kind, and whether the caption named it. The caption decides; where it names no statement, the row
     labels do (a 'Total assets' row...), unless the table is a note's or a summary's (see is_note_table)."""
-    titles = [line for line in table.caption if is_title(line)]
+    titles = statement_titles(table.caption)
     for pattern in vocabulary().kinds:
         if any(pattern.caption.search(line) for line in titles):
             return StatementKind(pattern.kind), True
-    if is_note_table(table) or any(vocabulary().summary_captions.search(line) for line in table.caption):
+    if is_note_table(table) or _summary_lines(table.caption):
         return None
     labels = [row.label for row in table.rows]
     for pattern in vocabulary().kinds:
@@ -24,11 +24,26 @@ def classify_table(table: Table) -> tuple[StatementKind, bool] | None:
     return None
 
 
-def is_title(line: str) -> bool:
-    """A caption line naming a statement ('Condensed Consolidated Balance Sheets'), not a summary that names one
-    ('Selected income statement data')."""
-    return any(pattern.caption.search(line) for pattern in vocabulary().kinds) and \
-        not vocabulary().summary_captions.search(line)
+def statement_titles(caption: list[str]) -> list[str]:
+    """The caption lines naming a statement ('Condensed Consolidated Balance Sheets'), in order; not those of a
+    summary that names one ('Selected income statement data', also wrapped over two lines: 'Selected income
+    statement and' over 'balance sheet data')."""
+    summary = _summary_lines(caption)
+    return [line for index, line in enumerate(caption) if index not in summary
+            and any(pattern.caption.search(line) for pattern in vocabulary().kinds)]
+
+
+def _summary_lines(caption: list[str]) -> set[int]:
+    """Which caption lines print a summary's name, alone or run on into the next line."""
+    summary = vocabulary().summary_captions
+    lines: set[int] = set()
+    for index, line in enumerate(caption):
+        if summary.search(line):
+            lines.add(index)
+        elif index + 1 < len(caption) and not summary.search(caption[index + 1]) \
+                and summary.search(f"{line} {caption[index + 1]}"):       # matched across the two, neither alone
+            lines.update((index, index + 1))
+    return lines
 
 
 def is_note_table(table: Table) -> bool:
