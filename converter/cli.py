@@ -21,8 +21,10 @@ from converter.pipeline import (EXIT_CONVERSION_ERROR, EXIT_INVALID, EXIT_USAGE,
 from converter.taxonomy.packages import ENV_VAR
 from converter.writers import chosen_formats
 
-_err = Console(stderr=True, highlight=False, soft_wrap=True)
-_out = Console(highlight=False, soft_wrap=True)
+# Messages are printed as they are: no markup, no highlighting, and no emoji codes, which would turn a file and line
+# such as "statements.toml:100:" into "statements.toml" and a picture.
+_err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
+_out = Console(highlight=False, soft_wrap=True, emoji=False)
 EXIT_INTERRUPTED = 130             # 128 + SIGINT, as shells report a command Ctrl-C stopped
 # inspect's tables are as wide as their content when written to a file or pipe: a terminal's 80 columns would cut
 # the periods, and nobody reads the file in that terminal
@@ -129,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _wide_console() -> Console:
-    return Console(highlight=False, soft_wrap=True, width=PIPE_WIDTH)
+    return Console(highlight=False, soft_wrap=True, width=PIPE_WIDTH, emoji=False)
 
 
 def _convert_options(args: argparse.Namespace) -> ConvertOptions:

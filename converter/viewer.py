@@ -9,6 +9,9 @@ from converter.validate import ArelleLog, arelle_options, arelle_session
 
 
 SCRIPT_NAME = "ixbrlviewer.js"    # the name the plugin copies its script under, beside the page
+# The viewer's features, as its command-line options name them: it opens with every tagged fact highlighted, so a
+# reviewer sees at once what was tagged and what was not (the viewer's own default is off).
+FEATURES = {"viewer_feature_highlight_facts_on_startup": True}
 
 
 def write_viewer(inline: Path, destination: Path, packages: list[Path], online: bool = False) -> list[str]:
@@ -16,7 +19,8 @@ def write_viewer(inline: Path, destination: Path, packages: list[Path], online: 
     import iXBRLViewerPlugin
 
     options = arelle_options(inline, packages, online, plugins=iXBRLViewerPlugin.load_plugin_url(),
-                             pluginOptions={"saveViewerDest": str(destination), "useStubViewer": False})
+                             pluginOptions={"saveViewerDest": str(destination), "useStubViewer": False,
+                                            **FEATURES})
     log = ArelleLog()
     with arelle_session() as session:
         session.run(options, logHandler=log)

@@ -95,6 +95,9 @@ def test_a_write_failing_midway_names_the_output_not_the_input(tmp_path, capsys,
     ("statement,label,concept\nbalance_sheet,Total assets,us-gaap:Assets\ncash_sheet,Cash,us-gaap:Cash\n",
      "3: unknown statement kind 'cash_sheet' (known: any, balance_sheet, income_statement, comprehensive_income, "
      "cash_flow, stockholders_equity)"),
+    # line 100: ':100:' is printed as it is, never as the console's emoji of that name
+    ("statement,pattern,concept\n" + "# a comment\n" * 98 + ",revenues[,us-gaap:Revenues\n",
+     "100: the regular expression does not compile (unterminated character set at position 8)"),
 ])
 def test_unusable_overrides_file(tmp_path, capsys, content, problem):
     overrides = tmp_path / "overrides.csv"

@@ -128,3 +128,25 @@ def test_inspect_prints_statements_periods_and_schedules():
     assert "CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS" in output
     assert "2000-01-02..2000-04-01" in output and "Treasury stock, at cost" in output
     assert "EX-27 document-2: article 5, 3-MOS ending 2000-04-01" in output
+
+
+def _summary_line(capsys, source: Path, outdir: Path) -> str:
+    assert main(["convert", str(source), "-o", str(outdir), "--no-validate"]) == 0
+    return capsys.readouterr().out.splitlines()[0]
+
+
+def test_the_summary_line_says_where_the_facts_came_from_and_which_statements_were_not_found(
+        tmp_path, capsys, taxonomy_packages):
+    # statements, the schedule values they lack, and the cover; a 10-Q without its cash-flow statement says so
+    assert _summary_line(capsys, FILING, tmp_path / "both") == (
+        "html_10q_with_ex27.txt: 48 facts: 42 from 2 statements (balance_sheet, income_statement; 1 verified, "
+        "1 partly verified), 1 from the EX-27 schedules, 5 from the cover; not found: cash_flow; 0 rows unmapped")
+    # the same filing with its statements filed on paper: every figure is the schedule's
+    text = FILING.read_text()
+    report = ("<DOCUMENT>\n<TYPE>10-Q\n<SEQUENCE>1\n<TEXT>\nBOLT & NUT WORKS INC\n\n"
+              "The quarter's statements were filed on paper.\n</TEXT>\n</DOCUMENT>\n")
+    schedule_only = tmp_path / "schedule_only.txt"
+    schedule_only.write_text(text[:text.index("<DOCUMENT>")] + report + text[text.index("<DOCUMENT>\n<TYPE>EX-27"):])
+    assert _summary_line(capsys, schedule_only, tmp_path / "schedule") == (
+        "schedule_only.txt: 15 facts: none from statements, 10 from the EX-27 schedules, 5 from the cover; "
+        "not found: balance_sheet, income_statement, cash_flow; 0 rows unmapped")

@@ -177,6 +177,7 @@ def test_viewer_wraps_the_inline_document_offline(tmp_path, taxonomy_packages):
     page = (outdir / "sonus_viewer.html").read_text()
     assert '<script src="ixbrlviewer.js"' in page and "http://" not in page.split("ixbrl-viewer+json")[0][-2000:]
     data = json.loads(re.search(r'<script type="application/x.ixbrl-viewer\+json">(.*?)</script>', page, re.S).group(1))
+    assert data["features"]["highlight_facts_on_startup"] is True       # it opens with the tagged facts highlighted
     facts = data["sourceReports"][0]["targetReports"][0]["facts"]
     assert len(facts) == report["facts"] == 114
     net_loss = [f for f in facts.values() if f["a"]["c"] == "us-gaap:NetIncomeLoss" and f["a"]["p"].startswith("2003-01-01")]

@@ -226,6 +226,52 @@ def test_balances_alone_roll_goodwill_forward_not_equity():
     assert classify_table(_table([], ["Total"], rows)) == (StatementKind.EQUITY, False)
 
 
+def test_award_activity_is_a_note_table_not_an_equity_statement():
+    # Rolled forward between dated balances like an equity statement, with "stock" in its lines, but its columns
+    # count awards and their prices: a note's table, neither tagged nor counted as a statement.
+    rows = [("Balance at June 30, 2004", ["1,200", "12.50"]), ("Restricted stock granted", ["300", "20.00"]),
+            ("Options exercised", ["(150)", "8.75"]), ("Balance at June 30, 2005", ["1,350", "14.10"])]
+    award = _table([""], ["Number of Shares", "Weighted-Average Exercise Price"], rows)
+    assert classify_table(award) is None
+    assert build_statements([award], "10-K") == []
+    equity = _table([""], ["Common Stock Shares", "Total"], rows)
+    assert classify_table(equity) == (StatementKind.EQUITY, False)
+    # a caption naming the statement still decides
+    titled = _table(["STATEMENTS OF STOCKHOLDERS' EQUITY"], award.column_headers, rows)
+    assert classify_table(titled) == (StatementKind.EQUITY, True)
+
+
+def test_a_summary_naming_a_statement_is_none():
+    # a line of business's results in the MD&A, and a table under the MD&A's heading: named like statements, but
+    # summaries; tagged, their figures posed as the company's and contradicted its statements'
+    rows = [("Total net revenue", ["14,578", "12,605"]), ("Noninterest expense", ["9,739", "8,696"]),
+            ("Net income", ["3,658", "2,948"])]
+    headers = ["Year ended December 31, 2005", "Year ended December 31, 2004"]
+    assert classify_table(_table(["Selected income statement data", "(in millions)"], headers, rows)) is None
+    assert classify_table(_table(["Management's Discussion and Analysis of Financial Condition"], headers,
+                                 rows)) is None
+    # wrapped over two lines, the summary's name is still one
+    assert classify_table(_table(["Selected income statement and", "balance sheet data"], headers, rows)) is None
+    # commitments kept off the balance sheet are a note's table
+    assert classify_table(_table(["Off-balance sheet lending-related commitments"], headers, rows)) is None
+    # a caption that also names the statement itself keeps it, and its title is that line
+    both = _table(["Management's Discussion and Analysis", "Consolidated Statements of Income",
+                   "Selected data for the year"], headers, rows)
+    assert classify_table(both) == (StatementKind.INCOME, True)
+    [statement] = build_statements([both], "10-K")
+    assert statement.title == "Consolidated Statements of Income"
+
+
+def test_a_statement_found_by_its_labels_takes_its_kinds_title_and_a_titled_one_its_printed_title():
+    rows = [("Balance at June 30, 2004", ["1,000"]), ("Net income", ["200"]), ("Dividends", ["(50)"]),
+            ("Balance at June 30, 2005", ["1,150"])]
+    [untitled] = build_statements([_table([""], ["Year Ended June 30, 2005 Total"], rows)], "10-K")
+    assert untitled.title == "Statement of Stockholders' Equity"       # the kind's, never "stockholders_equity"
+    [titled] = build_statements([_table(["Consolidated Statements of Shareholders' Equity"],
+                                        ["Year Ended June 30, 2005 Total"], rows)], "10-K")
+    assert titled.title == "Consolidated Statements of Shareholders' Equity"
+
+
 def test_a_period_stated_by_its_two_ends_and_the_caption_date_nearest_the_table():
     caption = ["Deloitte & Touche LLP", "February 6, 1998", "STATEMENTS OF OPERATIONS",
                "YEAR ENDED DECEMBER 31, 1997 AND PERIOD FROM", "JUNE 3, 1996 (INCEPTION) TO DECEMBER 31, 1996"]

@@ -5,7 +5,7 @@ import re
 
 from converter.model import (Amount, Column, ColumnRole, Measure, Period, Statement, StatementKind, StatementRow,
                              Table, TableRow)
-from converter.statements.classify import classify_table, column_role, separate_segments
+from converter.statements.classify import classify_table, column_role, separate_segments, statement_titles
 from converter.text.numbers import YEAR, parse_amount
 from converter.statements.periods import column_period, duration_months, period_from_caption, snap_to_fiscal_dates
 from converter.statements.scale import detect_scale, row_scale
@@ -55,7 +55,9 @@ def _statement(table: Table, kind: StatementKind, default_span: tuple[int, str] 
         date_rolled_forward_rows(rows)
         _span_rolled_forward_columns(columns, rows)
     separate_segments(columns)
-    title = next((line for line in table.caption if _is_title(line)), kind.value)
+    # The title as printed; a statement found by its row labels has none, and takes its kind's (the viewer's
+    # sections and the extension schema's roles are named by it)
+    title = next(iter(statement_titles(table.caption)), profile(kind).title)
     if vocabulary().columns["non_gaap_statement"].search(title) and not any(
             column.role in (ColumnRole.ADJUSTMENT, ColumnRole.NON_GAAP) for column in columns):
         # "Statements of Operations - Pro Forma" without adjustment columns: none of it is the GAAP figures (one
@@ -101,10 +103,6 @@ def _columns(table: Table, instant: bool, default_span: tuple[int, str] | None) 
             header, table.caption, instant, span, (index, len(table.column_headers)))
         columns.append(Column(header, column_role(header), period))
     return columns
-
-
-def _is_title(line: str) -> bool:
-    return any(pattern.caption.search(line) for pattern in vocabulary().kinds)
 
 
 def _rows(table_rows: list[TableRow], kind: StatementKind) -> list[StatementRow]:

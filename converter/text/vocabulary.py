@@ -45,6 +45,8 @@ class Vocabulary:
     cover_captions: dict[str, re.Pattern[str]]  # CoverPage field -> the caption printed under it
     periods: dict[str, re.Pattern[str]]        # duration ("Three months", "13 weeks"), quarter, year
     number_words: dict[str, int]               # "three" -> 3: how spans are counted in words
+    note_columns: re.Pattern[str]              # column headers of a note table (award activity), never a statement
+    summary_captions: re.Pattern[str]          # caption lines of summaries (selected data, MD&A), never a title
 
 
 def month_pattern(months: tuple[str, ...]) -> str:
@@ -81,7 +83,9 @@ def vocabulary() -> Vocabulary:
                       compiled(STATEMENTS, "scale", scale), compiled(STATEMENTS, "structure", statements["structure"]),
                       months, month, tuple(text["documents"]["not_statements"]), caption_line, column_phrase,
                       phrases["aside_words"], _expected_statements(text["documents"]), *_cover(text["cover"]),
-                      periods, number_words)
+                      periods, number_words,
+                      compile_pattern(statements["notes"]["award_columns"], where(STATEMENTS, "award_columns")),
+                      compile_pattern(statements["notes"]["summary_captions"], where(STATEMENTS, "summary_captions")))
 
 
 def _cover(cover: dict) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
