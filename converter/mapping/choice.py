@@ -33,6 +33,10 @@ def unit_of(concept: Concept) -> Unit | None:
 
 
 class ConceptChooser:
+    # concept_by_name's answers, kept for the life of the process (a batch worker chooses for many filings with one
+    # taxonomy): (taxonomy, kind, unit, normalised label) -> its answer
+    _named: dict[tuple[int, StatementKind, Unit, str], tuple[Concept, int] | None] = {}
+
     def __init__(self, taxonomy: Taxonomy, labels: LabelMap):
         self.taxonomy = taxonomy
         self.labels = labels
@@ -50,7 +54,7 @@ class ConceptChooser:
             rejected = rejected or choice
         if rejected is not None:
             return rejected
-        named = concept_by_name(normalise_label(row.label), self._presented_concepts(kind, UNITS[row.measure]))
+        named = self._by_name(kind, UNITS[row.measure], normalise_label(row.label))
         if named is not None:
             concept, extra_words = named
             if extra_words == 0:
@@ -73,6 +77,14 @@ class ConceptChooser:
         confidence = Confidence.HIGH if presented or origin.startswith("override") else Confidence.MEDIUM
         note = "" if presented else f" (not in the us-gaap {kind.value} networks)"
         return Choice(concept, origin + note, confidence, dimensions=(member,) if member else ())
+
+    def _by_name(self, kind: StatementKind, unit: Unit, label: str) -> tuple[Concept, int] | None:
+        key = (id(self.taxonomy), kind, unit, label)
+        if key not in self._named:
+            if len(self._named) > 100_000:
+                self._named.clear()
+            self._named[key] = concept_by_name(label, self._presented_concepts(kind, unit))
+        return self._named[key]
 
     def _presented_concepts(self, kind: StatementKind, unit: Unit) -> list[Concept]:
         key = (kind, unit)

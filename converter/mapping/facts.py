@@ -102,7 +102,7 @@ def _lines_printing_only_label_facts(index: int, statement: Statement, context: 
     its own, still states its par value and shares: the line takes its concept for them, and no fact of its own."""
     sections = section_above(statement)
     for row_index, row in enumerate(statement.rows):
-        if not row.is_heading or row.segment:
+        if not row.is_heading or row.segment or not read_label_quantities(row.label).quantities:
             continue
         choice = context.chooser.choose(statement.kind, row, sections[row_index])
         if choice.concept is None or choice.dimensions or not prints_label_facts(choice.concept.qname, row.label):
