@@ -2,9 +2,7 @@
 made-up text and HTML filings converted end to end, the facts placed in the inline document where printed."""
 from __future__ import annotations
 
-import json
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -142,12 +140,15 @@ Total liabilities and stockholders' equity        $  9,600       $  9,200
 """
 
 
+def _converted(folder: Path, name: str, text: str, options: ConvertOptions = ConvertOptions()):
+    source = folder / name
+    source.write_text(text, encoding="utf-8")
+    return convert(source, folder / "out", options)
+
+
 @pytest.fixture(scope="module")
 def text_conversion(tmp_path_factory, taxonomy_packages):
-    folder = tmp_path_factory.mktemp("labels")
-    source = folder / "gadget.txt"
-    source.write_text(_TEXT_FILING, encoding="utf-8")
-    return convert(source, folder / "out", ConvertOptions())
+    return _converted(tmp_path_factory.mktemp("labels"), "gadget.txt", _TEXT_FILING)
 
 
 def _facts(result) -> dict[tuple[str, str], str]:
@@ -216,10 +217,7 @@ _HTML_FILING = """<html><body>
 
 @pytest.fixture(scope="module")
 def html_conversion(tmp_path_factory, taxonomy_packages):
-    folder = tmp_path_factory.mktemp("labels_html")
-    source = folder / "northwind.htm"
-    source.write_text(_HTML_FILING, encoding="utf-8")
-    return convert(source, folder / "out", ConvertOptions())
+    return _converted(tmp_path_factory.mktemp("labels_html"), "northwind.htm", _HTML_FILING)
 
 
 def test_html_share_counts_printed_whole_under_a_caption_in_thousands(html_conversion):
@@ -241,17 +239,15 @@ def _balance_sheet_alone(par: str) -> str:
 
 def test_html_par_value_times_shares_decides_the_scale(tmp_path, taxonomy_packages):
     """$.10 x 8,500,000 shares is the line's 850 (thousands): the count is printed whole."""
-    source = tmp_path / "northwind_bs.htm"
-    source.write_text(_balance_sheet_alone("$.10 par value"), encoding="utf-8")
-    facts = _facts(convert(source, tmp_path / "out", ConvertOptions(validate=False)))
+    facts = _facts(_converted(tmp_path, "northwind_bs.htm", _balance_sheet_alone("$.10 par value"),
+                              ConvertOptions(validate=False)))
     assert facts[("CommonStockSharesIssued", "2001-12-31")] == "8500000"
 
 
 def test_html_share_counts_without_evidence_are_withheld(tmp_path, taxonomy_packages):
     """No par value and no income statement: nothing says whether '8,500,000' is printed whole or in thousands."""
-    source = tmp_path / "northwind_bs.htm"
-    source.write_text(_balance_sheet_alone("no par value"), encoding="utf-8")
-    result = convert(source, tmp_path / "out", ConvertOptions(validate=False))
+    result = _converted(tmp_path, "northwind_bs.htm", _balance_sheet_alone("no par value"),
+                        ConvertOptions(validate=False))
     facts = _facts(result)
     assert not any(concept.startswith("CommonStockShares") for concept, _ in facts)
     assert facts[("CommonStockNoParValue", "2001-12-31")] == "0"
