@@ -204,8 +204,8 @@ class StatementRow:
     cell_sources: list[SourceRef | None] = field(default_factory=list)
     segment: str | None = None        # the business segment whose block of lines this row stands in, as printed
     period: Period | None = None      # a roll-forward row's own period, where the statement dates rows, not columns
-    scale: int | None = None          # the power of ten the row's own label states ('(in thousands)'), over the caption's
-    label_source: SourceRef | None = None   # where the label is printed: facts printed inside it stand there
+    scale: int | None = None          # the power of ten its own label states ('(in thousands)'), over the caption's
+    label_source: SourceRef | None = None   # where the label is printed: the facts it prints stand there
 
 
 @dataclass(frozen=True)

@@ -195,8 +195,8 @@ def _near_weighted_average(candidates: list[_Candidate], facts: list[Fact], powe
     averages = [f for f in facts if f.concept in _weighted_average_concepts() and not f.dimensions
                 and isinstance(f.value, Decimal) and f.value > 0]
     counted = [c for c in candidates if c.kind in _COUNTS_NEAR_AVERAGE and c.value.value > 0]
-    return any(_near(c.value.value.scaleb(power), average.value) and abs((average.period.end - c.period.end).days) <= 366
-               for c in counted for average in averages)
+    return any(_near(c.value.value.scaleb(power), average.value)
+               and abs((average.period.end - c.period.end).days) <= 366 for c in counted for average in averages)
 
 
 _COUNTS_NEAR_AVERAGE = ("issued", "outstanding", "issued_and_outstanding")
@@ -239,7 +239,8 @@ def _line_amount(statement: Statement, row: StatementRow, period: Period) -> tup
 def _fact(index: int, statement: Statement, candidate: _Candidate, power: int) -> Fact:
     measure = Measure(grammar().measures[candidate.kind])
     value = candidate.value.value.scaleb(power)
+    row = candidate.line.row
     return Fact(concept=candidate.concept, value=normalised_value(value), period=candidate.period, unit=UNITS[measure],
-                decimals=candidate.value.places - power, source=candidate.line.row.label_source or candidate.line.row.source,
+                decimals=candidate.value.places - power, source=row.label_source or row.source,
                 statement=index, scale=power, in_label=True,
                 scale_stated=statement.scale.stated or measure is not Measure.MONETARY)

@@ -21,7 +21,8 @@ NO_PAR = "no_par"          # the kind that prints no figure: its value is 0
 _CLAUSE_END = re.compile(r"[;()\[\]]|,(?=\s)")
 _DATE_MARK = "\u00a7"        # a date printed in full, replaced by its ISO form between two marks
 _KIND_MARK, _ZERO_MARK = "\u00a4", "\u00b5"
-_TOKEN = re.compile(rf"{_DATE_MARK}(?P<date>\d{{4}}-\d\d-\d\d){_DATE_MARK}|{_KIND_MARK}(?P<kind_index>\d+){_KIND_MARK}|(?P<zero>{_ZERO_MARK})"
+_TOKEN = re.compile(rf"{_DATE_MARK}(?P<date>\d{{4}}-\d\d-\d\d){_DATE_MARK}|{_KIND_MARK}(?P<kind_index>\d+){_KIND_MARK}"
+                    rf"|(?P<zero>{_ZERO_MARK})"
                     r"|(?P<money>\$\s?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?)|(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)"
                     r"|(?P<word>[A-Za-z]+(?:['\u2019-][A-Za-z]+)*)|(?P<filler>[\u2014\u2013:.,-])|(?P<space>\s+)|(?P<odd>.)")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
