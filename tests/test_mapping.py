@@ -295,6 +295,7 @@ M, SH, PS = Measure.MONETARY, Measure.SHARES, Measure.PER_SHARE
     (IS, "", "Income/(loss) before minority interests", M,
      "IncomeLossFromContinuingOperationsIncludingPortionAttributableToNoncontrollingInterest"),
     (EQ, "Retained deficit", "Balance, beginning of period", M, "RetainedEarningsAccumulatedDeficit"),
+    (CF, "", "Net increase (decrease) in cash and cash equivalents", M, "CashAndCashEquivalentsPeriodIncreaseDecrease"),
     (IS, "", "Comprehensive income (loss)", M, "ComprehensiveIncomeNetOfTax"),
     (IS, "Other comprehensive income, net of tax:", "Foreign currency translation adjustments", M,
      "OtherComprehensiveIncomeForeignCurrencyTransactionAndTranslationGainLossArisingDuringPeriodNetOfTax"),
@@ -306,6 +307,13 @@ def test_decisions_in_context(taxonomy, kind, section, label, measure, concept):
     row = StatementRow(label, [Amount(Decimal(1), 0)], measure, SourceRef("t", 1))
     choice = ConceptChooser(taxonomy, LabelMap()).choose(kind, row, section)
     assert choice.concept is not None and choice.concept.qname == f"us-gaap:{concept}", (label, choice.rule)
+
+
+def test_cash_held_for_a_purpose_is_not_the_change_in_cash(taxonomy):
+    row = StatementRow("(Increase) decrease in cash-held for plant construction", [Amount(Decimal(1), 0)],
+                       Measure.MONETARY, SourceRef("t", 1))
+    choice = ConceptChooser(taxonomy, LabelMap()).choose(CF, row, "Cash flows from investing activities:")
+    assert choice.concept is None or choice.concept.qname != "us-gaap:CashAndCashEquivalentsPeriodIncreaseDecrease"
 
 
 def test_extensions_take_none_of_the_standard_names(taxonomy):
