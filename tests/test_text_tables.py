@@ -324,3 +324,20 @@ def test_a_label_finished_on_the_line_below_its_figures():
     assert labels[2] == "Inventories"
     assert labels[3] == "Common stock $.01 par value: authorized - 50,000 shares; issued and outstanding - 8,501 shares"
     assert table.rows[1].label_source.lines == 2
+
+
+SPANS_CENTRED_OVER_COLUMN_PAIRS = """
+                                    THREE MONTHS                   NINE MONTHS
+                                       ENDED                          ENDED
+                                June 30,    June 30,       June 30,   June 30,
+                                    2001        2000           2001       2000
+Revenues                       $  2,405     $  2,101       $  6,983    $  5,730
+Net income                          105          141            354         290
+"""
+
+
+def test_a_span_centred_over_two_columns_heads_both():
+    """'NINE MONTHS' printed between its two columns reaches only the right one with its letters."""
+    table = _table(SPANS_CENTRED_OVER_COLUMN_PAIRS)
+    assert table.column_headers == ["THREE MONTHS ENDED June 30, 2001", "THREE MONTHS ENDED June 30, 2000",
+                                    "NINE MONTHS ENDED June 30, 2001", "NINE MONTHS ENDED June 30, 2000"]

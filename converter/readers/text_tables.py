@@ -341,7 +341,30 @@ def _assign_chunks(text: str, columns: list[_Column]) -> dict[int, str]:
             start, end, chunk, _ = min(spanning, key=lambda s: _distance(s[0], s[1], column))
             if _distance(start, end, column) <= column.end - column.start:
                 covering[index] = (start, end, chunk)
+                continue
+        centred = _centred_between(index, columns, spans)
+        if centred is not None:
+            covering[index] = centred
     return {index: chunk for index, (_, _, chunk) in covering.items()}
+
+
+def _centred_between(index: int, columns: list[_Column], spans: list[tuple[int, int, str, list[int]]]
+                     ) -> tuple[int, int, str] | None:
+    """'SIX MONTHS' centred over the gap between two columns it heads, though its letters reach only one of them:
+    a text over a single neighbour whose middle is nearer the middle of the two columns than that neighbour's."""
+    here = _middle(columns[index])
+    for start, end, chunk, covered in spans:
+        if len(covered) != 1 or abs(covered[0] - index) != 1:
+            continue
+        there = _middle(columns[covered[0]])
+        centre = (start + end) / 2
+        if min(here, there) < centre < max(here, there) and abs(centre - (here + there) / 2) < abs(centre - there):
+            return start, end, chunk
+    return None
+
+
+def _middle(column: _Column) -> float:
+    return (column.start + column.end) / 2
 
 
 def _split_dates(start: int, chunk: str) -> list[tuple[int, int, str]]:
