@@ -310,7 +310,7 @@ def test_decisions_in_context(taxonomy, kind, section, label, measure, concept):
 
 
 def test_cash_held_for_a_purpose_is_not_the_change_in_cash(taxonomy):
-    row = StatementRow("(Increase) decrease in cash-held for plant construction", [Amount(Decimal(1), 0)],
+    row = StatementRow("(Increase) decrease in cash held for plant expansion", [Amount(Decimal(1), 0)],
                        Measure.MONETARY, SourceRef("t", 1))
     choice = ConceptChooser(taxonomy, LabelMap()).choose(CF, row, "Cash flows from investing activities:")
     assert choice.concept is None or choice.concept.qname != "us-gaap:CashAndCashEquivalentsPeriodIncreaseDecrease"

@@ -14,7 +14,7 @@ from converter.mapping.labels import normalise_label
 from converter.mapping.dimensions import axes, component_total, equity_components
 from converter.mapping.networks import build_network
 from converter.mapping.signs import MIXED, NEGATIVE, POSITIVE, SignResolver
-from converter.statements import find_sums, section_above, unbalanced_totals
+from converter.statements import find_sums, printed_power, section_above, unbalanced_totals
 from converter.model import (CONFIRMED, NOT_ADDING_UP, Amount, ColumnRole, Confidence, Dimensions, Fact, Issue,
                              IssueCode, Measure, Network, Period, RowMapping, Severity, Statement, StatementKind,
                              StatementRow, lexical)
@@ -183,7 +183,7 @@ def _reported_otherwise(statement: Statement, row: StatementRow, choice: Choice,
     facts are made and the checks withhold them."""
     assert choice.concept is not None
     dimensions = _fact_dimensions(row, choice, context.extensions)
-    power = _power(statement, row)
+    power = printed_power(statement, row)
     for period, amount in _amounts(statement, row, choice.concept, reported).items():
         earlier = context.earlier_amounts.get((choice.concept.qname, period, dimensions))
         if (earlier is not None and earlier[2] is not statement.kind and choice.concept.qname in carried_income()
@@ -260,7 +260,7 @@ def _extension(statement: Statement, row: StatementRow, unmatched: Choice,
     names = {q.partition(":")[2] for q, dimensions in taken
              if q.startswith(extensions.prefix + ":") and dimensions == own}
     # named without the facts its label prints: 'Class B common stock, $.0001 par value, ...' is ClassBCommonStock,
-    # and without amounts and counts ('Series B: 2,000,000 shares designated') where the grammar reads none
+    # and without amounts and counts ('Series C: 500,000 shares designated') where the grammar reads none
     name = _PRINTED_FIGURE.sub(" ", read_label_quantities(row.label).name)
     concept = extensions.concept_for(" ".join(name.split()) or row.label, row.measure, period_type, names)
     return Choice(concept, f"extension: no us-gaap concept ({unmatched.rule})", Confidence.LOW, extension=True)
@@ -307,7 +307,7 @@ def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept
     period = _period(statement, row, column, concept)
     if amount is None or period is None:
         return None
-    power = _power(statement, row)
+    power = printed_power(statement, row)
     value = (amount.value * orientation).scaleb(power)
     return Fact(concept=concept.qname, value=normalised_value(value), period=period, unit=UNITS[row.measure],
                 decimals=_decimals(amount, power),
@@ -315,16 +315,6 @@ def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept
                 dimensions=dimensions, statement=index, scale=power, closes_sum=closes_sum,
                 scale_stated=statement.scale.stated or row.scale is not None
                 or row.measure not in (Measure.MONETARY, Measure.SHARES))
-
-
-def _power(statement: Statement, row: StatementRow) -> int:
-    """The power of ten the row's printed amounts carry: the row's own words', else the caption's (per-share
-    amounts are never scaled)."""
-    if row.measure not in (Measure.MONETARY, Measure.SHARES):
-        return 0
-    if row.scale is not None:
-        return row.scale
-    return statement.scale.money if row.measure is Measure.MONETARY else statement.scale.shares
 
 
 def _period(statement: Statement, row: StatementRow, column: int, concept: Concept) -> Period | None:

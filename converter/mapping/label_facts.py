@@ -15,6 +15,7 @@ from functools import lru_cache
 from converter.mapping.choice import UNITS
 from converter.model import (ColumnRole, Fact, Issue, IssueCode, Measure, Period, RowMapping, Severity, Statement,
                              StatementRow, lexical)
+from converter.statements import printed_power
 from converter.taxonomy import Taxonomy
 from converter.text.maps import MapsError, read_toml, where
 from converter.text.numbers import agree_at_precision, normalised_value
@@ -106,7 +107,7 @@ def _candidates(statement: Statement, line: LabelLine, taxonomy: Taxonomy) -> li
 
 
 def _merged(quantities: tuple[LabelQuantity, ...]) -> dict[str, LabelQuantity]:
-    """One quantity per kind: 'of $96 ($99 at September 26, 1997)' is one allowance at two dates."""
+    """One quantity per kind: 'of $71 ($64 at December 31, 1996)' is one allowance at two dates."""
     merged: dict[str, LabelQuantity] = {}
     for quantity in quantities:
         if quantity.kind in merged:
@@ -141,7 +142,7 @@ def _assigned(values: tuple[PrintedValue, ...], columns: list[Period], standing:
     if len(undated) == len(remaining):
         pairs.extend(zip(undated, remaining))
     elif len(undated) == 1 and (standing or not pairs or len(remaining) == 1):
-        # one figure printed for a balance sheet of several dates holds at each ('issued--1,660.6 million shares')
+        # one figure printed for a balance sheet of several dates holds at each ('issued--812.4 million shares')
         pairs.extend((undated[0], period) for period in remaining)
     elif undated:
         return []
@@ -164,11 +165,8 @@ def _power(statement: Statement, row: StatementRow, quantity: LabelQuantity, mea
         return 0
     if quantity.power is not None:
         return quantity.power
-    if row.scale is not None:
-        return row.scale
-    if measure is Measure.MONETARY:
-        return statement.scale.money
-    return 0 if statement.scale.shares == 0 else None
+    power = printed_power(statement, row, measure)
+    return power if measure is Measure.MONETARY or row.scale is not None or power == 0 else None
 
 
 def _share_power(statement: Statement, candidates: list[_Candidate], facts: list[Fact]) -> int | None:
@@ -186,7 +184,7 @@ def _share_power(statement: Statement, candidates: list[_Candidate], facts: list
 
 
 def _plausible(candidates: list[_Candidate], power: int) -> bool:
-    """No company has issued 10^11 shares: '132,991,463 shares issued' under '(In millions)' is printed whole."""
+    """No company has issued 10^11 shares: '41,250,300 shares issued' under '(In millions)' is printed whole."""
     most = Decimal(str(read_toml(LABEL_FACTS)["evidence"]["most_shares_issued"]))
     return all(c.value.value.scaleb(power) < most for c in candidates if c.kind in _COUNTS_NEAR_AVERAGE)
 
@@ -229,7 +227,7 @@ def _par_times_shares(statement: Statement, candidates: list[_Candidate], power:
 
 def _line_amount(statement: Statement, row: StatementRow, period: Period) -> tuple[Decimal, int] | None:
     """The line's printed amount at the date, scaled, with the decimal places it is known to."""
-    power = row.scale if row.scale is not None else statement.scale.money
+    power = printed_power(statement, row, Measure.MONETARY)
     for column, amount in zip(statement.columns, row.amounts):
         if column.role is ColumnRole.REPORTED and column.period == period and amount is not None:
             return abs(amount.value).scaleb(power), amount.places - power

@@ -417,7 +417,7 @@ class _RowBuilder:
 
     def _add_text_line(self, line: _Line) -> None:
         if not self.pending and self._finishes_row(line):
-            # 'Accounts receivable, net of allowance of   109,101' over '  $6,560 and $4,497 in 2002 and 2001'
+            # 'Accounts receivable, net of allowance of   9,101' over '  $560 and $497 in 1998 and 1997'
             row = self.rows[-1]
             row.label = join_label([row.label, line.label])
             if row.label_source is not None:
@@ -431,7 +431,7 @@ class _RowBuilder:
 
     def _finishes_row(self, line: _Line) -> bool:
         """A line without figures just under a row with figures, indented at least as far, goes on with the row's
-        label where it starts in lower case or with a figure ('$6,560 and $4,497 in 2002 and 2001')."""
+        label where it starts in lower case or with a figure ('$560 and $497 in 1998 and 1997')."""
         if self.row_ended or not self.rows or not any(self.rows[-1].cells) or not line.label:
             return False
         row = self.rows[-1]

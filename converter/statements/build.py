@@ -194,7 +194,7 @@ def _heading(previous: str, heading: str, kind: StatementKind) -> str:
 
 
 def _without_quantities(label: str) -> str:
-    """'Common Stock, par value $1.00 per share (952 and 464 million shares issued)' is an amount of money: its
+    """'Common Stock, par value $1.00 per share (612 and 590 million shares issued)' is an amount of money: its
     'per share' is its par value's."""
     reading = read_label_quantities(label)
     return reading.name if reading.quantities else label

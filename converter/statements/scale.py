@@ -1,7 +1,7 @@
 """The scale of printed amounts, from a statement's caption and headers."""
 from __future__ import annotations
 
-from converter.model import Scale
+from converter.model import Measure, Scale, Statement, StatementRow
 from converter.text.vocabulary import vocabulary
 
 
@@ -18,6 +18,17 @@ def detect_scale(texts: list[str]) -> Scale:
     else:
         shares = 0 if words.scale_words["shares_unscaled"].search(text) else power
     return Scale(money=power, shares=shares, stated=bool(named))
+
+
+def printed_power(statement: Statement, row: StatementRow, measure: Measure | None = None) -> int:
+    """The power of ten the row's printed amounts of a measure (its own, by default) carry: the row's own words',
+    else the caption's; per-share amounts are never scaled."""
+    measure = measure or row.measure
+    if measure not in (Measure.MONETARY, Measure.SHARES):
+        return 0
+    if row.scale is not None:
+        return row.scale
+    return statement.scale.money if measure is Measure.MONETARY else statement.scale.shares
 
 
 def row_scale(label: str) -> int | None:

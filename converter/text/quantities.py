@@ -103,14 +103,14 @@ def read_label_quantities(label: str) -> LabelReading:
             kind, values, power = reading
             if _DATING.match(clause) and found and (previous_read or kind is not None):
                 # ', at June 30, 2007 and 2006' dates the figures of the clause before it, if it prints no figure;
-                # 'in 1994 and 9,190 shares' leaves unclear which figures its dates are for
+                # 'in 1996 and 4,300 shares' leaves unclear which figures its dates are for
                 redated = _redated(found[-1], values) if kind is None else None
                 found[-1:] = [redated] if redated else []
                 continue
             if kind is None or (kind == grammar().bare_kind and in_parentheses and found
                                 and grammar().measures[found[-1].kind] == "shares"):
-                # '($99 at September 26, 1997)' after 'net of allowance ... of $96' dates more of the same quantity,
-                # as '(127,949,220 shares at September 26, 1997)' after '... shares issued and outstanding' does
+                # '($64 at December 31, 1996)' after 'net of allowance ... of $71' dates more of the same quantity,
+                # as '(43,980 shares at December 31, 1996)' after '... shares issued and outstanding' does
                 if in_parentheses and previous_read and found and values and all(v.when for v in values):
                     last = found[-1]
                     found[-1] = LabelQuantity(last.kind, last.values + values, last.power if power is None else power)
@@ -123,7 +123,7 @@ def read_label_quantities(label: str) -> LabelReading:
     return LabelReading(name if found else label, tuple(found))
 
 
-# '160,866, and 266,917 shares issued': a list of figures, not two clauses
+# '61,250, and 64,900 shares issued': a list of figures, not two clauses
 _SERIAL_COMMA = re.compile(r"(\d),\s+and\s+(?=[\d$])")
 _DATING = re.compile(r"^\s*(?:at|in|as of)\b", re.I)
 
@@ -159,7 +159,7 @@ def _clauses(text: str) -> list[tuple[str, bool]]:
 
 def _line_name(first_clause: str) -> str:
     """The words the label starts with before its first quantity: 'Common stock and paid-in capital-- shares
-    authorized 24,000' is named 'Common stock and paid-in capital'."""
+    authorized 9,000' is named 'Common stock and paid-in capital'."""
     words = grammar()
     starts = [m.start() for _, pattern in words.kinds if (m := pattern.search(first_clause))]
     starts += [m.start() for m in re.finditer(rf"[\d$]|{_DATE_MARK}", first_clause)]
@@ -173,7 +173,7 @@ _GROUP_BREAK = re.compile(r"\band\b|[\u2014\u2013]|--")
 
 def _kind_groups(clause: str) -> list[str]:
     """A clause cut where a second kind begins: '25,000,000 shares authorized and none issued', 'par value
-    $5.00--1,200,000,000 shares authorized'; the words of each kind are replaced by its mark ('issued and
+    $2.50--900,000,000 shares authorized'; the words of each kind are replaced by its mark ('issued and
     outstanding' is one kind, never cut). A clause printing no figure and no zero word is no group."""
     words = grammar()
     for index, (_, pattern) in enumerate(words.kinds):
@@ -181,7 +181,7 @@ def _kind_groups(clause: str) -> list[str]:
     clause = words.zero.sub(f" {_ZERO_MARK} ", clause)
     groups, start = [], 0
     for colon in re.finditer(":", clause):
-        # '$0.001 par value: 700,000 and 9,000,000 shares authorized': a kind with its figure ends at the colon
+        # '$0.01 par value: 400,000 and 600,000 shares authorized': a kind with its figure ends at the colon
         if _KIND_MARK in clause[start:colon.start()] and _has_figure(clause[start:colon.start()]):
             groups.append(clause[start:colon.start()])
             start = colon.end()
@@ -233,7 +233,7 @@ def _read_group(group: str) -> tuple[str | None, tuple[PrintedValue, ...], int |
         elif kind == "word" and not _known_word(token.group(0).lower(), powers):
             return None
     if len(set(kinds)) > 1 or len(powers) > 1 or 0 < before_kind < len(values):
-        return None           # '$0.001 par value 700,000': which figure is the kind's the words do not say
+        return None           # '$0.01 par value 400,000': which figure is the kind's the words do not say
     if not kinds and not values and when:
         # dates alone ('at June 30, 2007 and 2006'): one value that is no figure, for the clause before
         return None, (PrintedValue(Decimal(0), 0, "", tuple(when)),), None
@@ -247,7 +247,7 @@ def _read_group(group: str) -> tuple[str | None, tuple[PrintedValue, ...], int |
 
 
 def _without_disagreeing_kinds(found: list[LabelQuantity]) -> list[LabelQuantity]:
-    """A kind printed twice with other figures for the same dates ('$0.001 par value ... and par value of $309',
+    """A kind printed twice with other figures for the same dates ('$0.001 par value ... and par value of $3',
     an aggregate) is read in neither place: which is the per-share figure the words do not say."""
     figures: dict[tuple[str, tuple], set[tuple[Decimal, ...]]] = {}
     for quantity in found:
@@ -296,7 +296,7 @@ def _consistent(kind: str | None, values: list[PrintedValue]) -> bool:
 
 def _dated(values: list[PrintedValue], when: list[date | int]) -> tuple[PrintedValue, ...] | None:
     """Values with the dates printed for them: as many dates as values pair in order; one value printed for
-    several dates holds at each ('1,211,701,552 in 2005 and 2004'); no dates leave the order to the columns."""
+    several dates holds at each ('210,400 shares in 2001 and 2000'); no dates leave the order to the columns."""
     if not when:
         return tuple(values)
     if len(when) == len(values):
