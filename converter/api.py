@@ -24,10 +24,9 @@ __all__ = ["convert", "batch", "facts", "ConvertOptions", "ConvertResult", "Batc
 
 
 def convert(path: str | Path, outdir: str | Path, options: ConvertOptions | None = None) -> ConvertResult:
-    """One filing into OUTDIR (replaced whole), as `legacy-xbrl convert`; result.exit_code is the CLI's."""
-    chosen = options or ConvertOptions()
-    check_options(chosen)
-    return _convert(Path(path), Path(outdir), chosen)
+    """One filing into OUTDIR (replaced whole), as `legacy-xbrl convert`; result.exit_code is the CLI's. The
+    options are checked by the conversion itself, before any work."""
+    return _convert(Path(path), Path(outdir), options or ConvertOptions())
 
 
 def batch(inputs: Iterable[str | Path], outdir: str | Path, options: ConvertOptions | None = None, *,
