@@ -68,6 +68,25 @@ def test_a_parenthesis_dates_the_other_column():
 def test_accumulated_depreciation():
     assert _read("Property and equipment, net of accumulated depreciation of $5,600 and $5,100") == {
         "accumulated_depreciation": [("5600", ()), ("5100", ())]}
+    assert _read("Deferred financing costs, net of amortization of $310 and $240") == {
+        "accumulated_depreciation": [("310", ()), ("240", ())]}
+
+
+def test_values_printed_after_their_years():
+    assert _read("Accounts receivable, less allowance of 1999 - $52; 1998 - $48") == {
+        "allowance": [("52", (1999,)), ("48", (1998,))]}
+    assert _read("Deferred loan fees, net of amortization 1999; $120 and 1998; none") == {
+        "accumulated_depreciation": [("120", (1999,)), ("0", (1998,))]}
+    assert read_label_quantities("Senior notes due 2005 - $1,000 principal").quantities == ()
+
+
+def test_a_parenthesis_of_figures_after_a_kind_named_alone_is_that_kind():
+    assert _read("Receivables, less allowances (1999-$1,234; 1998-$1,100)") == {
+        "allowance": [("1234", (1999,)), ("1100", (1998,))]}
+    assert _read("Preferred stock, $1 par value, authorized (1,000,000 shares)") == {
+        "par_value": [("1", ())], "authorized": [("1000000", ())]}
+    assert _read("Common stock, issued and outstanding (5,000 and 4,000 shares)") == {
+        "issued_and_outstanding": [("5000", ()), ("4000", ())]}
 
 
 @pytest.mark.parametrize("label", [

@@ -341,3 +341,26 @@ def test_a_span_centred_over_two_columns_heads_both():
     table = _table(SPANS_CENTRED_OVER_COLUMN_PAIRS)
     assert table.column_headers == ["THREE MONTHS ENDED June 30, 2001", "THREE MONTHS ENDED June 30, 2000",
                                     "NINE MONTHS ENDED June 30, 2001", "NINE MONTHS ENDED June 30, 2000"]
+
+
+LABELS_GOING_ON_AFTER_A_SEMICOLON_OR_BEFORE_AN_AMOUNT = """
+                                                    June 30,      June 30,
+                                                      1999          1998
+Deferred loan fees, net of amortization 1999;
+   $120 and 1998; none                                 1,400         1,250
+Common stock, no par value; 9,000 shares authorized;
+4,410 shares issued and outstanding at June 30, 1999
+(4,390 shares at June 30, 1998)                         620           600
+Adjustments to reconcile net income
+(Increase) decrease in receivables                      (15)           12
+"""
+
+
+def test_a_label_goes_on_after_a_semicolon_and_into_a_line_starting_with_an_amount():
+    """No line item's label starts with '$120' or '(4,390 shares': such a line finishes the label above it; a
+    label starting with a parenthesised word ('(Increase) decrease') still starts its own row."""
+    labels = [row.label for row in _table(LABELS_GOING_ON_AFTER_A_SEMICOLON_OR_BEFORE_AN_AMOUNT).rows]
+    assert labels == ["Deferred loan fees, net of amortization 1999; $120 and 1998; none",
+                      "Common stock, no par value; 9,000 shares authorized; 4,410 shares issued and outstanding at "
+                      "June 30, 1999 (4,390 shares at June 30, 1998)",
+                      "Adjustments to reconcile net income", "(Increase) decrease in receivables"]

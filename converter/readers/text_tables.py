@@ -445,9 +445,11 @@ class _RowBuilder:
         if not label or not previous or previous.endswith(":"):
             return False
         printed = self.pending[-1].text.rstrip()     # the label as printed, before leaders and dashes are cleaned
-        if (label[0].islower() or previous.endswith(("-", ",", "&")) or printed.endswith((" -", ","))
-                or previous.split()[-1].lower() in _CONNECTORS):
-            return True     # "LONG-TERM DEBT, less portion payable within" over " one year"
+        if (label[0].islower() or _STARTS_WITH_FIGURE.match(label) or previous.endswith(("-", ",", "&", ";"))
+                or printed.endswith((" -", ",")) or previous.split()[-1].lower() in _CONNECTORS):
+            return True     # "LONG-TERM DEBT, less portion payable within" over " one year"; "Notes, net of
+                            # discount 1999;" over " $120 and 1998; $95", "... at June 30, 1999" over
+                            # "(1,200 shares at June 30, 1998)": no line item's label starts with an amount
         if _is_caps_heading(previous):
             # "CURRENT ASSETS" over "Cash" is a heading, not a wrapped label; a capitals line indented under
             # another goes on with it ("AMOUNTS PER SHARE OF" over " COMMON STOCK")
@@ -524,6 +526,7 @@ def clean_label(text: str) -> str:
     return text
 
 
+_STARTS_WITH_FIGURE = re.compile(r"\(?\$|\(\d")
 _CONNECTORS = {"and", "of", "or", "for", "in", "on", "to", "from", "the", "net", "less", "with", "by", "at", "as",
                "within"}
 

@@ -87,7 +87,8 @@ def read_label_quantities(label: str) -> LabelReading:
     found: list[LabelQuantity] = []
     name_parts: list[str] = []
     previous_read = False       # whether the clause just before gave the last quantity found
-    text = _SERIAL_COMMA.sub(r"\1 and ", full_date().sub(_iso_date_mark, label))
+    named_kind: str | None = None   # the kind the clause just before named without printing a figure
+    text = _YEAR_FIRST.sub(_value_then_year, _SERIAL_COMMA.sub(r"\1 and ", full_date().sub(_iso_date_mark, label)))
     for position, (clause, in_parentheses) in enumerate(_clauses(text)):
         if position == 0:
             name = _line_name(clause)
@@ -96,6 +97,11 @@ def read_label_quantities(label: str) -> LabelReading:
         read = [_read_group(group) for group in _kind_groups(clause)]
         if not read and not _names_quantity(clause) and not _all_filler(clause):
             name_parts.append(clause)
+        if in_parentheses and named_kind and len(read) == 1 and read[0] is not None and _unnamed(read[0][0], named_kind):
+            # 'less allowances (1999-$1,234; 1998-$1,100)', 'authorized (1,000,000 shares)': the figures of the
+            # kind the clause before named
+            read = [(named_kind, *read[0][1:])]
+        named_kind = None if read else _kind_named_alone(clause)
         read_now = False
         for reading in read:
             if reading is None:
@@ -125,6 +131,19 @@ def read_label_quantities(label: str) -> LabelReading:
 
 # '61,250, and 64,900 shares issued': a list of figures, not two clauses
 _SERIAL_COMMA = re.compile(r"(\d),\s+and\s+(?=[\d$])")
+# 'allowance of 1999 - $52; 1998 - $48', 'net of amortization 1999; $120 and 1998; none': each value printed after
+# its year, read as the 'X in 1999' the clauses know (the punctuation between year and value is no clause end)
+_FIGURE_OR_ZERO = r"\$\s?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?![\d,])|\bnone\b|\bnil\b"
+_YEAR_THEN = r"\b(?:19|20)\d\d\s*[;:\u2014\u2013-]+\s*"
+_YEAR_THEN_VALUE = re.compile(rf"\b(?P<year>(?:19|20)\d\d)\s*[;:\u2014\u2013-]+\s*(?P<value>{_FIGURE_OR_ZERO})", re.I)
+_YEAR_FIRST = re.compile(rf"{_YEAR_THEN}(?:{_FIGURE_OR_ZERO})"
+                         rf"(?:\s*(?:[;,]\s*(?:and\s+)?|and\s+){_YEAR_THEN}(?:{_FIGURE_OR_ZERO}))*", re.I)
+
+
+def _value_then_year(match: re.Match) -> str:
+    """'1999 - $52; 1998 - $48' as '$52 in 1999 and $48 in 1998': one list of dated values."""
+    pairs = [f"{pair.group('value')} in {pair.group('year')}" for pair in _YEAR_THEN_VALUE.finditer(match.group(0))]
+    return " and ".join(pairs)
 _DATING = re.compile(r"^\s*(?:at|in|as of)\b", re.I)
 
 
@@ -258,6 +277,25 @@ def _without_disagreeing_kinds(found: list[LabelQuantity]) -> list[LabelQuantity
             figures.setdefault((quantity.kind, when), set()).add(values)
     disagreeing = {kind for (kind, _), printed in figures.items() if len(printed) > 1}
     return [quantity for quantity in found if quantity.kind not in disagreeing]
+
+
+def _unnamed(kind: str | None, named_before: str) -> bool:
+    """Whether figures read as of this kind may be of the kind named just before: none named, or bare shares
+    after a kind of share count."""
+    words = grammar()
+    return kind is None or (kind == words.bare_kind and words.measures[named_before] == "shares")
+
+
+def _kind_named_alone(clause: str) -> str | None:
+    """The one kind a clause names with only filler words beside it ('less allowances'), or None."""
+    if re.search(r"\d", clause):
+        return None
+    named, rest = [], clause
+    for kind, pattern in grammar().kinds:     # in order: 'issued and outstanding' before 'issued'
+        if pattern.search(rest):
+            named.append(kind)
+            rest = pattern.sub(" ", rest)
+    return named[0] if len(named) == 1 and _all_filler(rest) else None
 
 
 def _names_quantity(text: str) -> bool:
