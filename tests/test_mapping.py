@@ -367,6 +367,14 @@ def test_a_loss_printed_without_parentheses_outside_any_sum_is_negative(taxonomy
     assert values["NetIncomeLoss"] == -275000
 
 
+def test_money_received_under_a_concept_of_payments_is_a_negative_payment(taxonomy):
+    year = Period(date(1999, 12, 31), date(1999, 1, 1))
+    values = _values(_statement(CF, [("Cash paid for interest", "50"),
+                                     ("Cash received during the year for income taxes, net", "14")], year), taxonomy)
+    assert values["InterestPaidNet"] == 50000
+    assert values["IncomeTaxesPaidNet"] == -14000
+
+
 def test_a_printed_total_beats_an_unlabeled_subtotal_of_the_same_name(taxonomy):
     statement = _statement(BS, [
         ("Common stock", "10"), ("Retained earnings", "500"), ("Total stockholders' equity", "510"),

@@ -70,10 +70,16 @@ class SignResolver:
         negative = printing == NEGATIVE or (printing == MIXED and self.profile.signed_printing)
         if self._balance(row) == "credit" and not negative and vocabulary().rows["loss_only"].search(label):
             return -1       # "Loss on disposal of property 100" is a gain of -100
+        if not negative and self._pays(row) and vocabulary().rows["received_only"].search(label):
+            return -1       # "Cash received for income taxes, net 14" is income taxes paid of -14
         # an item of the balance opposite to the statement's own, printed in parentheses, is deducted: an expense
         # in an income statement, a payment in a cash-flow statement
         deducted = self._balance(row) == _OPPOSITE[self.profile.natural_balance or "credit"] and negative
         return -1 if deducted and not vocabulary().rows["may_be_negative"].search(label) else 1
+
+    def _pays(self, row: int) -> bool:
+        concept = self.concepts.get(row)
+        return concept is not None and bool(vocabulary().rows["payment_concept"].search(concept.name))
 
     def _balance(self, row: int) -> str | None:
         """The concept's balance, or the statement's own where the statement adds the concept as printed (net
