@@ -364,3 +364,19 @@ def test_a_label_goes_on_after_a_semicolon_and_into_a_line_starting_with_an_amou
                       "Common stock, no par value; 9,000 shares authorized; 4,410 shares issued and outstanding at "
                       "June 30, 1999 (4,390 shares at June 30, 1998)",
                       "Adjustments to reconcile net income", "(Increase) decrease in receivables"]
+
+
+NINE_MONTHS_PRINTED_WITH_TWO_SPACES = """
+                                    THREE MONTHS                NINE  MONTHS
+                                       ENDED                        ENDED
+                                June 30,    June 30,       June 30,    June 30,
+                                    2001        2000           2001        2000
+Revenues                       $  2,405     $  2,101       $  6,983    $  5,730
+"""
+
+
+def test_a_duration_printed_with_two_spaces_is_one_header_phrase():
+    """'NINE  MONTHS' over two columns heads both; cut at its spaces it would date one column 'NINE' and the
+    other 'MONTHS'."""
+    table = _table(NINE_MONTHS_PRINTED_WITH_TWO_SPACES)
+    assert table.column_headers[2:] == ["NINE MONTHS ENDED June 30, 2001", "NINE MONTHS ENDED June 30, 2000"]

@@ -322,7 +322,9 @@ def _column_headers(header_lines: list[_Line], columns: list[_Column]) -> tuple[
 
 
 def _assign_chunks(text: str, columns: list[_Column]) -> dict[int, str]:
-    chunks = [piece for m in re.finditer(r"\S+(?: \S+)*", text) for piece in _split_dates(m.start(), m.group(0))]
+    chunks = [(start, end, re.sub(f"{_JOINED}+", " ", chunk))
+              for m in re.finditer(r"\S+(?: \S+)*", _durations_joined(text))
+              for start, end, chunk in _split_dates(m.start(), m.group(0))]
     covering: dict[int, tuple[int, int, str]] = {}
     spans: list[tuple[int, int, str, list[int]]] = []
     for start, end, chunk in chunks:
@@ -346,6 +348,15 @@ def _assign_chunks(text: str, columns: list[_Column]) -> dict[int, str]:
         if centred is not None:
             covering[index] = centred
     return {index: chunk for index, (_, _, chunk) in covering.items()}
+
+
+_JOINED = "\x00"
+
+
+def _durations_joined(text: str) -> str:
+    """'NINE  MONTHS' printed with two spaces is one phrase, never a header for each of two columns: the spaces
+    inside a duration are held by a mark of the same width until the text is cut into chunks."""
+    return vocabulary().periods["duration"].sub(lambda m: re.sub(r"\s", _JOINED, m.group(0)), text)
 
 
 def _centred_between(index: int, columns: list[_Column], spans: list[tuple[int, int, str, list[int]]]
