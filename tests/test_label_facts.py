@@ -72,6 +72,13 @@ def test_accumulated_depreciation():
         "accumulated_depreciation": [("310", ()), ("240", ())]}
 
 
+def test_one_count_authorized_issued_and_outstanding():
+    assert _read("Series A preferred stock, no par value; 75,000 shares authorized, issued and outstanding") == {
+        "no_par": [("0", ())], "authorized_issued_and_outstanding": [("75000", ())]}
+    assert _read("Preferred stock, 1,000 shares authorized, none issued") == {
+        "authorized": [("1000", ())], "issued": [("0", ())]}
+
+
 def test_values_printed_after_their_years():
     assert _read("Accounts receivable, less allowance of 1999 - $52; 1998 - $48") == {
         "allowance": [("52", (1999,)), ("48", (1998,))]}

@@ -164,8 +164,14 @@ def _is_prose(line: _Line) -> bool:
 
 def _breaks_table(line: _Line) -> bool:
     """A paragraph of prose ends a table, except inside <TABLE> markup, where a long wrapped label ('Series B:
-    2,000,000 shares designated; shares issued and outstanding:') is still the table's."""
-    return _is_prose(line) and not line.in_table or bool(vocabulary().caption_line.search(line.text))
+    2,000,000 shares designated; shares issued and outstanding:') is still the table's; so do the notes reference
+    that closes a statement and a caption line, unless that is a wrapped row heading naming its rows' own scale
+    ('Shares used in computing' over 'share (in thousands):')."""
+    if _is_prose(line) and not line.in_table or vocabulary().table_end.search(line.text):
+        return True
+    text = line.text.strip()
+    heading = text.endswith(":") and text[:1].islower()
+    return not heading and bool(vocabulary().caption_line.search(line.text))
 
 
 def _table_blocks(lines: list[_Line]) -> list[tuple[int, int, int]]:

@@ -89,7 +89,8 @@ def read_label_quantities(label: str) -> LabelReading:
     previous_read = False       # whether the clause just before gave the last quantity found
     named_kind: str | None = None   # the kind the clause just before named without printing a figure
     text = _YEAR_FIRST.sub(_value_then_year, _SERIAL_COMMA.sub(r"\1 and ", full_date().sub(_iso_date_mark, label)))
-    for position, (clause, in_parentheses) in enumerate(_clauses(text)):
+    for position, (clause, in_parentheses) in enumerate(_clauses(_commas_in_kinds_marked(text))):
+        clause = clause.replace(_COMMA_MARK, ",")
         if position == 0:
             name = _line_name(clause)
             name_parts.append(name)
@@ -163,6 +164,16 @@ def _iso_date_mark(match: re.Match) -> str:
     except ValueError:
         return match.group(0)
     return f"{_DATE_MARK}{printed.isoformat()}{_DATE_MARK}"
+
+
+_COMMA_MARK = "\u00b7"
+
+
+def _commas_in_kinds_marked(text: str) -> str:
+    """The commas inside a kind's words ('authorized, issued and outstanding') marked, so no clause ends there."""
+    for _, pattern in grammar().kinds:
+        text = pattern.sub(lambda m: m.group(0).replace(",", _COMMA_MARK), text)
+    return text
 
 
 def _clauses(text: str) -> list[tuple[str, bool]]:

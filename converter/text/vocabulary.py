@@ -47,6 +47,7 @@ class Vocabulary:
     number_words: dict[str, int]               # "three" -> 3: how spans are counted in words
     note_columns: re.Pattern[str]              # column headers of a note table (award activity), never a statement
     summary_captions: re.Pattern[str]          # caption lines of summaries (selected data, MD&A), never a title
+    table_end: re.Pattern[str]                 # a line that closes a statement ("See accompanying notes ...")
 
 
 def month_pattern(months: tuple[str, ...]) -> str:
@@ -85,7 +86,8 @@ def vocabulary() -> Vocabulary:
                       phrases["aside_words"], _expected_statements(text["documents"]), *_cover(text["cover"]),
                       periods, number_words,
                       compile_pattern(statements["notes"]["award_columns"], where(STATEMENTS, "award_columns")),
-                      compile_pattern(statements["notes"]["summary_captions"], where(STATEMENTS, "summary_captions")))
+                      compile_pattern(statements["notes"]["summary_captions"], where(STATEMENTS, "summary_captions")),
+                      compile_pattern(phrases["table_end"], where(TEXT, "table_end")))
 
 
 def _cover(cover: dict) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
