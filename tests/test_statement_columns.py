@@ -121,6 +121,20 @@ def test_measures_by_label_head_suffix_and_per_share_heading():
         "Common stock and paid-in capital—shares authorized 5,000; outstanding 3,210": "monetary"}
 
 
+def test_a_qualifier_printed_with_a_dash_repeats_the_head_of_the_line_above():
+    """'- Diluted' under 'Net income per share - Basic' is the diluted net income per share, not a part of the
+    heading printed last ('Expenses:')."""
+    rows = [("Expenses:", ["", ""]), ("Interest", ["3", "2"]), ("Net income", ["9", "8"]),
+            ("Net income per share - Basic", ["0.45", "0.40"]), ("- Diluted", ["0.43", "0.39"]),
+            ("Weighted average shares outstanding - Basic", ["20", "20"]), ("- Diluted", ["21", "21"])]
+    table = _table(["STATEMENTS OF INCOME", "Years ended December 31,"], ["2003", "2002"], rows)
+    [statement] = build_statements([table], "10-K")
+    labels = [(r.label, r.measure.value) for r in statement.rows[4:]]
+    assert labels == [("Net income per share - Diluted", "per_share"),
+                      ("Weighted average shares outstanding - Basic", "shares"),
+                      ("Weighted average shares outstanding - Diluted", "shares")]
+
+
 def test_a_year_in_an_equity_component_header_dates_nothing():
     headers = ["Common Stock", "Additional Paid-in Capital", "Retained Earnings", "1988 Employee Stock Ownership Plan"]
     table = _table(["CONSOLIDATED STATEMENTS OF STOCKHOLDERS' EQUITY"], headers,

@@ -108,7 +108,7 @@ def _columns(table: Table, instant: bool, default_span: tuple[int, str] | None) 
 def _rows(table_rows: list[TableRow], kind: StatementKind) -> list[StatementRow]:
     rows: list[StatementRow] = []
     labeller = _UnlabeledTotals(kind)
-    heading = ""
+    heading = above = ""
     for table_row in table_rows:
         if _FOOTNOTE_TABLE.match(table_row.label) and table_row.is_heading:
             break       # "(1) Stock-based compensation is allocated as follows:" opens a table of its own
@@ -118,8 +118,11 @@ def _rows(table_rows: list[TableRow], kind: StatementKind) -> list[StatementRow]
         label, synthesized = labeller.label(table_row)
         if table_row.is_heading:
             heading = _heading(heading, label.rstrip(":").strip(), kind)
+        elif _DITTO.match(label) and vocabulary().rows["qualifier"].match(label) and _head(above):
+            label = f"{_head(above)} {label}"   # '- Diluted' under 'Net income per share - Basic' repeats its head
         elif heading and (vocabulary().rows["qualifier"].match(label) or _scale_alone(label)):
             label = f"{heading}, {label}"     # 'Basic', '(in thousands)' under the heading they finish
+        above = "" if table_row.is_heading else label
         measure = _measure(label, amounts, kind)
         if not table_row.is_heading and measure is Measure.MONETARY and _per_share_section(kind, heading, label):
             measure, label = Measure.PER_SHARE, f"{heading}, {label}"
@@ -134,6 +137,15 @@ def _rows(table_rows: list[TableRow], kind: StatementKind) -> list[StatementRow]
 
 TOTAL_ASSETS, TOTAL_LIABILITIES_AND_EQUITY = "Total assets", "Total liabilities and stockholders' equity"
 UNNAMED_SUBTOTAL = "Subtotal"
+
+
+_DITTO = re.compile(r"^\s*[-\u2013\u2014]")
+
+
+def _head(label: str) -> str:
+    """'Net income per share' of 'Net income per share - Basic': the line's words before its qualifier."""
+    suffix = vocabulary().rows["per_share_suffix"].search(label)
+    return label[: suffix.start() + 1].strip() if suffix else ""
 
 
 def _name_side_totals(rows: list[StatementRow]) -> None:
