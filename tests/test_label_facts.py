@@ -79,6 +79,11 @@ def test_one_count_authorized_issued_and_outstanding():
         "authorized": [("1000", ())], "issued": [("0", ())]}
 
 
+def test_aggregate_liquidation_preference():
+    assert _read("Preferred stock, $1 par value (aggregate liquidation preference of $2.5 billion)") == {
+        "par_value": [("1", ())], "aggregate_liquidation_preference": [("2.5", ())]}
+
+
 def test_values_printed_after_their_years():
     assert _read("Accounts receivable, less allowance of 1999 - $52; 1998 - $48") == {
         "allowance": [("52", (1999,)), ("48", (1998,))]}
@@ -98,7 +103,7 @@ def test_a_parenthesis_of_figures_after_a_kind_named_alone_is_that_kind():
 
 @pytest.mark.parametrize("label", [
     "Retained earnings, including accumulated other comprehensive income of $512 and $498",
-    "Preferred stock, aggregate liquidation preference of $40,815 and none",
+    "Preferred stock, liquidation preference of $40,815 and none",
     "Accounts receivable (including amounts from a related party of $853 and $310)",
     "Number of shares outstanding at December 31",
     "Common stock, par value 1 2/3 cents per share",
