@@ -135,6 +135,16 @@ def test_a_qualifier_printed_with_a_dash_repeats_the_head_of_the_line_above():
                       ("Weighted average shares outstanding - Diluted", "shares")]
 
 
+def test_an_unlabeled_amount_under_a_contra_line_is_the_total_above_it_net():
+    rows = [("Cash", ["50", "40"]), ("PROPERTY AND EQUIPMENT", ["", ""]), ("Land", ["20", "20"]),
+            ("Equipment", ["80", "60"]), ("", ["100", "80"]), ("Less accumulated depreciation", ["(30)", "(25)"]),
+            ("", ["70", "55"]), ("Other assets", ["5", "5"]), ("", ["125", "100"])]
+    table = _table(["BALANCE SHEETS"], ["December 31, 2003", "December 31, 2002"], rows)
+    [statement] = build_statements([table], "10-K")
+    totals = [r.label for r in statement.rows if r.synthesized_label]
+    assert totals == ["Total property and equipment", "Property and equipment, net", "Total assets"]
+
+
 def test_a_year_in_an_equity_component_header_dates_nothing():
     headers = ["Common Stock", "Additional Paid-in Capital", "Retained Earnings", "1988 Employee Stock Ownership Plan"]
     table = _table(["CONSOLIDATED STATEMENTS OF STOCKHOLDERS' EQUITY"], headers,

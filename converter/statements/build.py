@@ -242,6 +242,8 @@ class _UnlabeledTotals:
         self.sections: list[str] = []
         self.liabilities_seen = False
         self.last_heading_unopened = False
+        self.closed = ""            # the section an unlabeled total closed just above, while only contras follow
+        self.contra_seen = False
 
     def label(self, row: TableRow) -> tuple[str, bool]:
         if vocabulary().structure["liabilities"].search(row.label):
@@ -251,16 +253,23 @@ class _UnlabeledTotals:
             self.sections.pop()
         # a heading with its colon ('Revenues:') opens a section even when another opens at once inside it
         self.last_heading_unopened = bool(heading) and not row.label.rstrip().endswith(":")
+        closed, contra_seen = self.closed, self.contra_seen
+        self.closed, self.contra_seen = "", False
         if row.is_heading:
             if heading:
                 self.sections.append(heading)
             return row.label, False
         if row.label:
+            if closed and vocabulary().structure["contra"].search(row.label):
+                self.closed, self.contra_seen = closed, True
             if vocabulary().structure["stated_total"].match(row.label) and self.sections:
                 self._close(row.label)
             return row.label, False
+        if closed and contra_seen:
+            return f"{closed[0].upper()}{closed[1:].lower()}, net", True
         if self.sections:
-            return f"Total {self.sections.pop().lower()}", True
+            self.closed = self.sections.pop()
+            return f"Total {self.closed.lower()}", True
         if profile(self.kind).sides:
             if self.liabilities_seen:
                 return "Total liabilities and stockholders' equity", True
