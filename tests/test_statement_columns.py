@@ -145,6 +145,15 @@ def test_an_unlabeled_amount_under_a_contra_line_is_the_total_above_it_net():
     assert totals == ["Total property and equipment", "Property and equipment, net", "Total assets"]
 
 
+def test_in_a_52_53_week_filing_a_quarter_ending_on_a_month_end_is_13_weeks():
+    rows = [("Net sales", ["7,512", "5,264"]), ("Net income", ["1,045", "770"])]
+    table = _table(["STATEMENTS OF OPERATIONS"], ["Three Months Ended March 29, 2008",
+                                                  "Three Months Ended March 31, 2007"], rows)
+    [statement] = build_statements([table], "10-Q")
+    assert [c.period for c in statement.columns] == [Period(date(2008, 3, 29), date(2007, 12, 30)),
+                                                    Period(date(2007, 3, 31), date(2006, 12, 31))]
+
+
 def test_a_year_in_an_equity_component_header_dates_nothing():
     headers = ["Common Stock", "Additional Paid-in Capital", "Retained Earnings", "1988 Employee Stock Ownership Plan"]
     table = _table(["CONSOLIDATED STATEMENTS OF STOCKHOLDERS' EQUITY"], headers,

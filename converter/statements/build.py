@@ -7,7 +7,8 @@ from converter.model import (Amount, Column, ColumnRole, Measure, Period, Statem
                              Table, TableRow)
 from converter.statements.classify import classify_table, column_role, separate_segments, statement_titles
 from converter.text.numbers import YEAR, parse_amount
-from converter.statements.periods import column_period, duration_months, period_from_caption, snap_to_fiscal_dates
+from converter.statements.periods import (column_period, duration_months, period_from_caption, quarters_as_weeks,
+                                          snap_to_fiscal_dates)
 from converter.statements.scale import detect_scale, row_scale
 from converter.statements.rollforward import date_rolled_forward_rows
 from converter.statements.segments import mark_segment_blocks
@@ -37,10 +38,13 @@ def build_statements(tables: list[Table], form_type: str | None = None) -> list[
 def _snap_periods(statements: list[Statement]) -> None:
     """Column periods onto the fiscal dates the filing states anywhere: balance-sheet columns, and the balances
     an equity statement rolls forward ('Balance at September 27, 2008'), which date the years of an income
-    statement headed by its years alone."""
+    statement headed by its years alone; in a 52/53-week filing, quarters ending on a month's end are weeks."""
     columns = [column for statement in statements for column in statement.columns if column.period]
     balances = [row.period for statement in statements for row in statement.rows
                 if row.period is not None and row.period.is_instant]
+    as_weeks = quarters_as_weeks([column.period for column in columns] + balances)
+    for column in columns:
+        column.period = as_weeks.get(column.period, column.period)
     moved = snap_to_fiscal_dates([column.period for column in columns], balances)
     for column in columns:
         column.period = moved.get(column.period, column.period)

@@ -171,6 +171,22 @@ def period_from_caption(header: str, caption: list[str], instant: bool,
 
 
 
+def quarters_as_weeks(periods: list[Period]) -> dict[Period, Period]:
+    """In a filing whose dates end fiscal weeks ('March 29, 2008'), a quarter or two or three that happens to end
+    on a month's last day ('Three Months Ended March 31, 2007') is 13 weeks too, not three calendar months."""
+    if not any(_ends_fiscal_week(period.end) for period in periods):
+        return {}
+    moved = {}
+    for period in periods:
+        if period.start is None or not _is_month_end(period.end):
+            continue
+        for months in (3, 6, 9):
+            if period.start == start_of_span(period.end, months, "months"):
+                moved[period] = Period(end=period.end,
+                                       start=start_of_span(period.end, months // 3 * WEEKS_PER_QUARTER, "weeks"))
+    return moved
+
+
 def snap_to_fiscal_dates(periods: list[Period], balances: list[Period] = ()) -> dict[Period, Period]:
     """52/53-week years end on a weekday, not a date: a year computed back from 'January 1, 2000' starts on
     the day after the prior year-end the balance sheet states (January 2, 1999), not on January 2 by the
