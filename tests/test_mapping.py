@@ -46,6 +46,9 @@ def taxonomy(taxonomy_packages):
     (IS, "Total operating expenses", "OperatingExpenses"),
     (IS, "Net sales (1)", "Revenues"),
     (IS, "Basic and diluted net loss per share", "EarningsPerShareBasicAndDiluted"),
+    (IS, "Income before cumulative effect of accounting change", "IncomeLossFromContinuingOperations"),
+    (IS, "Investment income", "InvestmentIncomeNet"),
+    (IS, "Net investment income", "NetInvestmentIncome"),
 ])
 def test_label_decisions(kind, label, concept):
     rule = LabelMap().lookup(kind, label)
