@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Iterator
 
 from converter.model import Document, SourceRef, Table, TableRow
@@ -51,9 +51,15 @@ class _Line:
     def label_end(self) -> int:
         return self.tokens[0].start if self.tokens else len(self.text.rstrip())
 
-    @property
+    # A line's text and tokens never change once read, and building a table asks for its label and whether it is
+    # a row many times over.
+    @cached_property
     def label(self) -> str:
         return clean_label(self.text[: self.label_end])
+
+    @cached_property
+    def is_row(self) -> bool:
+        return _is_row(self)
 
     @property
     def indent(self) -> int:
@@ -173,7 +179,7 @@ def _table_blocks(lines: list[_Line]) -> list[tuple[int, int, int]]:
     blocks: list[tuple[int, int, int]] = []
     first = last = None
     for line in lines:
-        if not _is_row(line):
+        if not line.is_row:
             if first is not None and (_breaks_table(line) or line.number - last > MAX_GAP_LINES):
                 blocks.append((first, last))
                 first = None
@@ -202,7 +208,7 @@ def _preamble_start(lines: list[_Line], first_row: int, previous_end: int) -> in
 
 
 def _build_table(document: str, lines: list[_Line], preamble_start: int, first: int, last: int) -> Table | None:
-    rows = [line for line in lines[first: last + 1] if _is_row(line)]
+    rows = [line for line in lines[first: last + 1] if line.is_row]
     columns = _find_columns(rows)
     if not columns:
         return None
@@ -406,7 +412,7 @@ class _RowBuilder:
                     self._flush_heading()
                 self.row_ended = True       # a label goes on below its figures only on the very next line
                 continue
-            if _is_row(line):
+            if line.is_row:
                 self._add_row(line)
             else:       # no figure of it stands in a column: its numbers are words of a label wrapped over lines
                 words = [token for token in line.tokens if not any(ch.isdigit() for ch in token.text)]
@@ -506,9 +512,6 @@ class _RowBuilder:
         self.pending = []
 
 
-_LEADER = re.compile(r"(?:\s*\.){2,}[\s.]*$|\s*\$\s*$")
-
-
 def _is_caps_heading(text: str) -> bool:
     """'CURRENT ASSETS', 'PROPERTY AND EQUIPMENT, at cost', 'DIVIDENDS (Note 1)'."""
     letters = [c for c in re.sub(r"\([^)]*\)", "", text).split(",")[0] if c.isalpha()]
@@ -516,12 +519,28 @@ def _is_caps_heading(text: str) -> bool:
 
 
 def clean_label(text: str) -> str:
-    """Without dotted leaders and a dangling '$': 'Net sales........  $' is 'Net sales'."""
+    """Without dotted leaders and a dangling '$': 'Net sales........  $' is 'Net sales'.
+
+    Read from the right end, where leaders stand: a pattern anchored at the end would be tried at every position of
+    the label, and this runs for every line of every table."""
     text = text.strip()
-    previous = None
-    while previous != text:
-        previous, text = text, _LEADER.sub("", text).strip()
+    while text.endswith(("$", ".")):
+        if text.endswith("$"):
+            text = text[:-1].strip()
+            continue
+        leader_start = _trailing_dots_and_spaces(text)
+        if text.count(".", leader_start) < 2:
+            break       # one dot ends an abbreviation ('Co.'), two or more are a leader
+        text = text[:leader_start].strip()
     return text
+
+
+def _trailing_dots_and_spaces(text: str) -> int:
+    """Where the run of dots and whitespace at the end of the text starts."""
+    start = len(text)
+    while start and (text[start - 1] == "." or text[start - 1].isspace()):
+        start -= 1
+    return start
 
 
 _CONNECTORS = {"and", "of", "or", "for", "in", "on", "to", "from", "the", "net", "less", "with", "by", "at", "as",
