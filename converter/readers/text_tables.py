@@ -6,8 +6,8 @@ text is attached to the columns it stands over, and labels wrapped over several 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Iterator
 
 from converter.model import Document, SourceRef, Table, TableRow
@@ -23,6 +23,8 @@ _PAGE_BREAK = re.compile(r"\s*<PAGE>", re.I)
 _TABLE_OPEN = re.compile(r"<TABLE>", re.I)
 _TABLE_CLOSE = re.compile(r"</TABLE>", re.I)
 _UNDERLINE = re.compile(r"^[\s\-=_]+$")
+_PHRASE = re.compile(r"\S+(?: \S+)*")     # words with single spaces between: one header or label
+_PARENTHESISED = re.compile(r"\([^)]*\)")
 
 MAX_GAP_LINES = 12       # non-numeric lines allowed between two rows of one table (wrapped labels, headings)
 MAX_PREAMBLE_LINES = 25  # how far above the first row a table's title and column headers may start
@@ -46,20 +48,26 @@ class _Line:
     text: str
     tokens: list[_Token]
     in_table: bool = False   # between <TABLE> and </TABLE>: the filer marked it as table, not prose
+    # Worked out on first use and kept: a line's text and tokens never change once read, and building a table asks
+    # for its label and whether it is a row many times over (functools.cached_property costs more than it saves).
+    _label: str | None = field(default=None, init=False, repr=False, compare=False)
+    _row: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def label_end(self) -> int:
         return self.tokens[0].start if self.tokens else len(self.text.rstrip())
 
-    # A line's text and tokens never change once read, and building a table asks for its label and whether it is
-    # a row many times over.
-    @cached_property
+    @property
     def label(self) -> str:
-        return clean_label(self.text[: self.label_end])
+        if self._label is None:
+            self._label = clean_label(self.text[: self.label_end])
+        return self._label
 
-    @cached_property
+    @property
     def is_row(self) -> bool:
-        return _is_row(self)
+        if self._row is None:
+            self._row = _is_row(self)
+        return self._row
 
     @property
     def indent(self) -> int:
@@ -89,12 +97,12 @@ def _clean_lines(text: str) -> list[tuple[str, bool]]:
     in_table = False
     for raw in text.split("\n"):
         line = raw.expandtabs(8) if "\t" in raw else raw
-        if "<" in line:
+        if "<" in line:      # markup, a page break among it, is rare: most lines need none of the patterns
             in_table = bool(_TABLE_OPEN.search(line)) or in_table and not _TABLE_CLOSE.search(line)
-        if _PAGE_BREAK.match(line):
-            line = ""        # "<PAGE>   2": the page number is no row
-        elif "<" in line:
-            line = _MARKUP.sub(lambda m: " " * len(m.group(0)), line)
+            if _PAGE_BREAK.match(line):
+                line = ""        # "<PAGE>   2": the page number is no row
+            else:
+                line = _MARKUP.sub(lambda m: " " * len(m.group(0)), line)
         cleaned.append((line.rstrip(), in_table))
     return cleaned
 
@@ -120,8 +128,7 @@ def _parse_line(number: int, text: str, in_table: bool = False) -> _Line:
 
 
 def _closes_label_parenthesis(text: str, start: int, chunk: str) -> bool:
-    before = text[:start]
-    return chunk.endswith(")") and "(" not in chunk and before.count("(") > before.count(")")
+    return chunk.endswith(")") and "(" not in chunk and text.count("(", 0, start) > text.count(")", 0, start)
 
 
 def _chunks_from_right(text: str) -> Iterator[tuple[int, int, str]]:
@@ -138,7 +145,9 @@ def _chunks_from_right(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def _anchor(chunk: str, start: int) -> int:
-    last = max(i for i, ch in enumerate(chunk) if ch.isdigit() or ch in "-\u2014\u2013" or ch.isalpha())
+    """Just past the chunk's last digit, dash or letter."""
+    last = next(i for i in range(len(chunk) - 1, -1, -1)
+                if chunk[i].isdigit() or chunk[i] in "-\u2014\u2013" or chunk[i].isalpha())
     return start + last + 1
 
 
@@ -312,7 +321,7 @@ def _column_headers(header_lines: list[_Line], columns: list[_Column]) -> tuple[
     for line in header_lines:
         if _UNDERLINE.match(line.text):
             continue
-        phrases = list(re.finditer(r"\S+(?: \S+)*", line.text))
+        phrases = list(_PHRASE.finditer(line.text))
         label_area = " ".join(m.group(0) for m in phrases if m.end() < area_start)
         if vocabulary().column_phrase.search(label_area):
             spanning.append(label_area)
@@ -328,7 +337,7 @@ def _column_headers(header_lines: list[_Line], columns: list[_Column]) -> tuple[
 
 
 def _assign_chunks(text: str, columns: list[_Column]) -> dict[int, str]:
-    chunks = [piece for m in re.finditer(r"\S+(?: \S+)*", text) for piece in _split_dates(m.start(), m.group(0))]
+    chunks = [piece for m in _PHRASE.finditer(text) for piece in _split_dates(m.start(), m.group(0))]
     covering: dict[int, tuple[int, int, str]] = {}
     spans: list[tuple[int, int, str, list[int]]] = []
     for start, end, chunk in chunks:
@@ -514,7 +523,7 @@ class _RowBuilder:
 
 def _is_caps_heading(text: str) -> bool:
     """'CURRENT ASSETS', 'PROPERTY AND EQUIPMENT, at cost', 'DIVIDENDS (Note 1)'."""
-    letters = [c for c in re.sub(r"\([^)]*\)", "", text).split(",")[0] if c.isalpha()]
+    letters = [c for c in _PARENTHESISED.sub("", text).split(",")[0] if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
