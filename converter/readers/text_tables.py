@@ -6,6 +6,7 @@ text is attached to the columns it stands over, and labels wrapped over several 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterator
@@ -410,6 +411,7 @@ class _RowBuilder:
     def __init__(self, document: str, columns: list[_Column]):
         self.document = document
         self.columns = columns
+        self.anchors = [column.anchor for column in columns]      # ascending, as _find_columns finds them
         self.rows: list[TableRow] = []
         self.pending: list[_Line] = []
         self.row_ended = False
@@ -490,8 +492,9 @@ class _RowBuilder:
             label, first = label_text, line
         self.pending = []
         source = SourceRef(self.document, first.number + 1, first.indent)
+        label_source = SourceRef(self.document, first.number + 1, first.indent, lines=line.number - first.number + 1)
         self.rows.append(TableRow(label=label, cells=cells, source=source, cell_sources=cell_sources,
-                                  label_source=replace(source, lines=line.number - first.number + 1)))
+                                  label_source=label_source))
 
     def _cells(self, line: _Line) -> tuple[list[str], list[SourceRef | None], str]:
         cells = [""] * len(self.columns)
@@ -508,9 +511,11 @@ class _RowBuilder:
         return cells, sources, clean_label(line.text[:label_end])
 
     def _column_of(self, token: _Token) -> int | None:
-        best = min(range(len(self.columns)), key=lambda i: abs(self.columns[i].anchor - token.anchor))
-        column = self.columns[best]
-        return best if abs(column.anchor - token.anchor) <= ANCHOR_TOLERANCE + 2 else None
+        """The column whose anchor is nearest the token's (the left one of two as near), if near enough."""
+        right = bisect_left(self.anchors, token.anchor)
+        nearest = [i for i in (right - 1, right) if 0 <= i < len(self.anchors)]
+        best = min(nearest, key=lambda i: abs(self.anchors[i] - token.anchor))
+        return best if abs(self.anchors[best] - token.anchor) <= ANCHOR_TOLERANCE + 2 else None
 
     def _flush_heading(self) -> None:
         if self.pending:
