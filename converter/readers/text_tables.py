@@ -173,9 +173,8 @@ def _consecutive_years(tokens: list[_Token]) -> bool:
 
 def _is_prose(line: _Line) -> bool:
     """A long line of words in sentence case (a title in capitals, however long, is no paragraph)."""
-    words = line.text.split()
-    return not line.tokens and len(words) >= 9 and len(line.text.strip()) >= 55 and any(
-        ch.islower() for ch in line.text)
+    return (not line.tokens and len(line.text.strip()) >= 55 and len(line.text.split()) >= 9
+            and any(ch.islower() for ch in line.text))
 
 
 def _breaks_table(line: _Line) -> bool:
@@ -223,8 +222,8 @@ def _build_table(document: str, lines: list[_Line], preamble_start: int, first: 
     if not columns:
         return None
     preamble = lines[preamble_start:first]
-    caption_end = max((i + 1 for i, line in enumerate(preamble) if vocabulary().caption_line.search(line.text)
-                       and not line.tokens), default=0)
+    caption_end = max((i + 1 for i, line in enumerate(preamble) if not line.tokens
+                       and vocabulary().caption_line.search(line.text)), default=0)
     caption = [line.text.strip() for line in preamble[:caption_end] if line.text.strip()]
     header_lines, leading_body = _split_headers(preamble[caption_end:], columns)
     headers, label_area = _column_headers(header_lines, columns)
