@@ -111,15 +111,20 @@ def conversion_cpu(paths: list[Path], folder: Path) -> float:
     return (time.process_time() - started) / len(paths)
 
 
+def steady_state(result) -> tuple[int, float, float]:
+    """(filings, seconds, megabytes) of a batch's warm worker: the per-filing times after its first filing, which
+    also reads the taxonomy knowledge."""
+    steady_outcomes = result.outcomes[1:]
+    return (len(steady_outcomes), sum(o.seconds for o in steady_outcomes),
+            sum(Path(o.input).stat().st_size for o in steady_outcomes) / 2**20)
+
+
 def _table(paths, megabytes, jobs, plain, plain_wall, validated, instances, each_wall, cpu_per_filing) -> Table:
-    # The worker's first filing also reads the taxonomy knowledge; steady state is the rest.
-    steady_outcomes = plain.outcomes[1:]
-    steady = sum(o.seconds for o in steady_outcomes)
-    steady_megabytes = sum(Path(o.input).stat().st_size for o in steady_outcomes) / 2**20
+    steady_count, steady, steady_megabytes = steady_state(plain)
     table = Table(title=f"{len(paths)} filings, {megabytes:.1f} MB, {jobs} worker(s) where parallel")
     for column in ("measure", "seconds", "filings/s", "MB/s", "note"):
         table.add_column(column, justify="left" if column in ("measure", "note") else "right")
-    table.add_row("convert, no validation (1 core, steady)", f"{steady:.2f}", f"{len(steady_outcomes) / steady:.1f}",
+    table.add_row("convert, no validation (1 core, steady)", f"{steady:.2f}", f"{steady_count / steady:.1f}",
                   f"{steady_megabytes / steady:.2f}", "per-filing times in a warm worker, first filing aside; "
                                                       "target >= 20 filings/s")
     table.add_row("convert, no validation (1 core, steady, CPU time)", f"{cpu_per_filing * len(paths):.2f}",

@@ -77,8 +77,9 @@ def _conflict(network: Network, new: Summation) -> str | None:
     if new.item in items:
         return (f"{new.item} enters {new.total} with weight {items[new.item]} in one statement and {new.weight} in "
             "another; the second is not written")
-    related = _descendants(network, new.item) | _ancestors(network, new.item)
-    if related & set(items) or new.total in _descendants(network, new.item):
+    descendants = _descendants(network, new.item)
+    related = descendants | _ancestors(network, new.item)
+    if related & set(items) or new.total in descendants:
         return f"{new.item} would count twice in {new.total}; not written"
     return None
 
@@ -93,12 +94,14 @@ def _ancestors(network: Network, concept: str) -> set[str]:
 
 def _reachable(network: Network, concept: str, step: Callable[[Summation], tuple[str, str]]) -> set[str]:
     """Concepts reached from concept by following summations one way (from -> to as step gives them)."""
+    following: dict[str, list[str]] = {}      # each concept's next ones, so each step reads only its own
+    for source, target in map(step, network.summations):
+        following.setdefault(source, []).append(target)
     found: set[str] = set()
     frontier = [concept]
     while frontier:
-        current = frontier.pop()
-        for source, target in map(step, network.summations):
-            if source == current and target not in found:
+        for target in following.get(frontier.pop(), ()):
+            if target not in found:
                 found.add(target)
                 frontier.append(target)
     return found

@@ -6,7 +6,8 @@ text is attached to the columns it stands over, and labels wrapped over several 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from bisect import bisect_left
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterator
 
@@ -23,6 +24,8 @@ _PAGE_BREAK = re.compile(r"\s*<PAGE>", re.I)
 _TABLE_OPEN = re.compile(r"<TABLE>", re.I)
 _TABLE_CLOSE = re.compile(r"</TABLE>", re.I)
 _UNDERLINE = re.compile(r"^[\s\-=_]+$")
+_PHRASE = re.compile(r"\S+(?: \S+)*")     # words with single spaces between: one header or label
+_PARENTHESISED = re.compile(r"\([^)]*\)")
 
 MAX_GAP_LINES = 12       # non-numeric lines allowed between two rows of one table (wrapped labels, headings)
 MAX_PREAMBLE_LINES = 25  # how far above the first row a table's title and column headers may start
@@ -46,6 +49,10 @@ class _Line:
     text: str
     tokens: list[_Token]
     in_table: bool = False   # between <TABLE> and </TABLE>: the filer marked it as table, not prose
+    # Worked out on first use and kept: a line's text and tokens never change once read, and building a table asks
+    # for its label and whether it is a row many times over (functools.cached_property costs more than it saves).
+    _label: str | None = field(default=None, init=False, repr=False, compare=False)
+    _row: bool | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def label_end(self) -> int:
@@ -53,7 +60,15 @@ class _Line:
 
     @property
     def label(self) -> str:
-        return clean_label(self.text[: self.label_end])
+        if self._label is None:
+            self._label = clean_label(self.text[: self.label_end])
+        return self._label
+
+    @property
+    def is_row(self) -> bool:
+        if self._row is None:
+            self._row = _is_row(self)
+        return self._row
 
     @property
     def indent(self) -> int:
@@ -83,12 +98,12 @@ def _clean_lines(text: str) -> list[tuple[str, bool]]:
     in_table = False
     for raw in text.split("\n"):
         line = raw.expandtabs(8) if "\t" in raw else raw
-        if "<" in line:
+        if "<" in line:      # markup, a page break among it, is rare: most lines need none of the patterns
             in_table = bool(_TABLE_OPEN.search(line)) or in_table and not _TABLE_CLOSE.search(line)
-        if _PAGE_BREAK.match(line):
-            line = ""        # "<PAGE>   2": the page number is no row
-        elif "<" in line:
-            line = _MARKUP.sub(lambda m: " " * len(m.group(0)), line)
+            if _PAGE_BREAK.match(line):
+                line = ""        # "<PAGE>   2": the page number is no row
+            else:
+                line = _MARKUP.sub(lambda m: " " * len(m.group(0)), line)
         cleaned.append((line.rstrip(), in_table))
     return cleaned
 
@@ -114,8 +129,7 @@ def _parse_line(number: int, text: str, in_table: bool = False) -> _Line:
 
 
 def _closes_label_parenthesis(text: str, start: int, chunk: str) -> bool:
-    before = text[:start]
-    return chunk.endswith(")") and "(" not in chunk and before.count("(") > before.count(")")
+    return chunk.endswith(")") and "(" not in chunk and text.count("(", 0, start) > text.count(")", 0, start)
 
 
 def _chunks_from_right(text: str) -> Iterator[tuple[int, int, str]]:
@@ -132,7 +146,9 @@ def _chunks_from_right(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def _anchor(chunk: str, start: int) -> int:
-    last = max(i for i, ch in enumerate(chunk) if ch.isdigit() or ch in "-\u2014\u2013" or ch.isalpha())
+    """Just past the chunk's last digit, dash or letter."""
+    last = next(i for i in range(len(chunk) - 1, -1, -1)
+                if chunk[i].isdigit() or chunk[i] in "-\u2014\u2013" or chunk[i].isalpha())
     return start + last + 1
 
 
@@ -157,9 +173,8 @@ def _consecutive_years(tokens: list[_Token]) -> bool:
 
 def _is_prose(line: _Line) -> bool:
     """A long line of words in sentence case (a title in capitals, however long, is no paragraph)."""
-    words = line.text.split()
-    return not line.tokens and len(words) >= 9 and len(line.text.strip()) >= 55 and any(
-        ch.islower() for ch in line.text)
+    return (not line.tokens and len(line.text.strip()) >= 55 and len(line.text.split()) >= 9
+            and any(ch.islower() for ch in line.text))
 
 
 def _breaks_table(line: _Line) -> bool:
@@ -179,7 +194,7 @@ def _table_blocks(lines: list[_Line]) -> list[tuple[int, int, int]]:
     blocks: list[tuple[int, int, int]] = []
     first = last = None
     for line in lines:
-        if not _is_row(line):
+        if not line.is_row:
             if first is not None and (_breaks_table(line) or line.number - last > MAX_GAP_LINES):
                 blocks.append((first, last))
                 first = None
@@ -208,13 +223,13 @@ def _preamble_start(lines: list[_Line], first_row: int, previous_end: int) -> in
 
 
 def _build_table(document: str, lines: list[_Line], preamble_start: int, first: int, last: int) -> Table | None:
-    rows = [line for line in lines[first: last + 1] if _is_row(line)]
+    rows = [line for line in lines[first: last + 1] if line.is_row]
     columns = _find_columns(rows)
     if not columns:
         return None
     preamble = lines[preamble_start:first]
-    caption_end = max((i + 1 for i, line in enumerate(preamble) if vocabulary().caption_line.search(line.text)
-                       and not line.tokens), default=0)
+    caption_end = max((i + 1 for i, line in enumerate(preamble) if not line.tokens
+                       and vocabulary().caption_line.search(line.text)), default=0)
     caption = [line.text.strip() for line in preamble[:caption_end] if line.text.strip()]
     header_lines, leading_body = _split_headers(preamble[caption_end:], columns)
     headers, label_area = _column_headers(header_lines, columns)
@@ -312,7 +327,7 @@ def _column_headers(header_lines: list[_Line], columns: list[_Column]) -> tuple[
     for line in header_lines:
         if _UNDERLINE.match(line.text):
             continue
-        phrases = list(re.finditer(r"\S+(?: \S+)*", line.text))
+        phrases = list(_PHRASE.finditer(line.text))
         label_area = " ".join(m.group(0) for m in phrases if m.end() < area_start)
         if vocabulary().column_phrase.search(label_area):
             spanning.append(label_area)
@@ -328,8 +343,7 @@ def _column_headers(header_lines: list[_Line], columns: list[_Column]) -> tuple[
 
 
 def _assign_chunks(text: str, columns: list[_Column]) -> dict[int, str]:
-    chunks = [(start, end, re.sub(f"{_JOINED}+", " ", chunk))
-              for m in re.finditer(r"\S+(?: \S+)*", _durations_joined(text))
+    chunks = [(start, end, re.sub(f"{_JOINED}+", " ", chunk)) for m in _PHRASE.finditer(_durations_joined(text))
               for start, end, chunk in _split_dates(m.start(), m.group(0))]
     covering: dict[int, tuple[int, int, str]] = {}
     spans: list[tuple[int, int, str, list[int]]] = []
@@ -412,6 +426,7 @@ class _RowBuilder:
     def __init__(self, document: str, columns: list[_Column]):
         self.document = document
         self.columns = columns
+        self.anchors = [column.anchor for column in columns]      # ascending, as _find_columns finds them
         self.rows: list[TableRow] = []
         self.pending: list[_Line] = []
         self.row_ended = False
@@ -423,7 +438,7 @@ class _RowBuilder:
                     self._flush_heading()
                 self.row_ended = True       # a label goes on below its figures only on the very next line
                 continue
-            if _is_row(line):
+            if line.is_row:
                 self._add_row(line)
             else:       # no figure of it stands in a column: its numbers are words of a label wrapped over lines
                 words = [token for token in line.tokens if not any(ch.isdigit() for ch in token.text)]
@@ -494,8 +509,9 @@ class _RowBuilder:
             label, first = label_text, line
         self.pending = []
         source = SourceRef(self.document, first.number + 1, first.indent)
+        label_source = SourceRef(self.document, first.number + 1, first.indent, lines=line.number - first.number + 1)
         self.rows.append(TableRow(label=label, cells=cells, source=source, cell_sources=cell_sources,
-                                  label_source=replace(source, lines=line.number - first.number + 1)))
+                                  label_source=label_source))
 
     def _cells(self, line: _Line) -> tuple[list[str], list[SourceRef | None], str]:
         cells = [""] * len(self.columns)
@@ -512,9 +528,11 @@ class _RowBuilder:
         return cells, sources, clean_label(line.text[:label_end])
 
     def _column_of(self, token: _Token) -> int | None:
-        best = min(range(len(self.columns)), key=lambda i: abs(self.columns[i].anchor - token.anchor))
-        column = self.columns[best]
-        return best if abs(column.anchor - token.anchor) <= ANCHOR_TOLERANCE + 2 else None
+        """The column whose anchor is nearest the token's (the left one of two as near), if near enough."""
+        right = bisect_left(self.anchors, token.anchor)
+        nearest = [i for i in (right - 1, right) if 0 <= i < len(self.anchors)]
+        best = min(nearest, key=lambda i: abs(self.anchors[i] - token.anchor))
+        return best if abs(self.anchors[best] - token.anchor) <= ANCHOR_TOLERANCE + 2 else None
 
     def _flush_heading(self) -> None:
         if self.pending:
@@ -525,22 +543,35 @@ class _RowBuilder:
         self.pending = []
 
 
-_LEADER = re.compile(r"(?:\s*\.){2,}[\s.]*$|\s*\$\s*$")
-
-
 def _is_caps_heading(text: str) -> bool:
     """'CURRENT ASSETS', 'PROPERTY AND EQUIPMENT, at cost', 'DIVIDENDS (Note 1)'."""
-    letters = [c for c in re.sub(r"\([^)]*\)", "", text).split(",")[0] if c.isalpha()]
+    letters = [c for c in _PARENTHESISED.sub("", text).split(",")[0] if c.isalpha()]
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
 def clean_label(text: str) -> str:
-    """Without dotted leaders and a dangling '$': 'Net sales........  $' is 'Net sales'."""
+    """Without dotted leaders and a dangling '$': 'Net sales........  $' is 'Net sales'.
+
+    Read from the right end, where leaders stand: a pattern anchored at the end would be tried at every position of
+    the label, and this runs for every line of every table."""
     text = text.strip()
-    previous = None
-    while previous != text:
-        previous, text = text, _LEADER.sub("", text).strip()
+    while text.endswith(("$", ".")):
+        if text.endswith("$"):
+            text = text[:-1].strip()
+            continue
+        leader_start = _trailing_dots_and_spaces(text)
+        if text.count(".", leader_start) < 2:
+            break       # one dot ends an abbreviation ('Co.'), two or more are a leader
+        text = text[:leader_start].strip()
     return text
+
+
+def _trailing_dots_and_spaces(text: str) -> int:
+    """Where the run of dots and whitespace at the end of the text starts."""
+    start = len(text)
+    while start and (text[start - 1] == "." or text[start - 1].isspace()):
+        start -= 1
+    return start
 
 
 _STARTS_WITH_FIGURE = re.compile(r"\(?\$|\(\d")

@@ -62,9 +62,10 @@ def _block_close(rows: list[StatementRow], names: list[str], segments: set[str],
 
 def _blocks(rows: list[StatementRow]) -> Iterator[tuple[str, int, int]]:
     """(segment name as printed, heading row, closing row) for each block, in order."""
+    words = [_words(row.label) for row in rows]     # read once, not again for every heading below which they stand
     index = 0
     while index < len(rows):
-        end = _block_end(rows, index)
+        end = _block_end(rows, words, index)
         if end is None:
             index += 1
             continue
@@ -72,20 +73,23 @@ def _blocks(rows: list[StatementRow]) -> Iterator[tuple[str, int, int]]:
         index = end + 1
 
 
-def _block_end(rows: list[StatementRow], start: int) -> int | None:
+def _block_end(rows: list[StatementRow], words: list[str], start: int) -> int | None:
+    """words: each row's label as _words gives it."""
     heading = rows[start]
-    name = _words(heading.label)
+    name = words[start]
     if not heading.is_heading or not name or vocabulary().structure["not_segment"].search(heading.label):
         return None
-    phrase = re.compile(rf"(^| ){re.escape(name)}( |$)")
     for index in range(start + 1, len(rows)):
-        words = _words(rows[index].label)
-        if not rows[index].is_heading and phrase.search(words) and words != f"total {name}":
+        # the heading's words among the row's, whole words: both are words joined by single spaces
+        if not rows[index].is_heading and f" {name} " in f" {words[index]} " and words[index] != f"total {name}":
             closes = vocabulary().structure["total"].search(rows[index].label)
             lines = sum(1 for row in rows[start + 1:index] if not row.is_heading)
             return index if closes and lines >= MIN_BLOCK_LINES else None
     return None
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 def _words(text: str) -> str:
-    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+    return " ".join(_WORD.findall(text.lower()))

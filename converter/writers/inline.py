@@ -21,7 +21,7 @@ from converter.model import Document, Fact, FactSet, lexical
 from converter.text.dates import printed_long_date
 from converter.text.html import document_tree, locatable_elements
 from converter.text.vocabulary import vocabulary
-from converter.writers.instance import fact_context_id, xbrl_resources
+from converter.writers.instance import FactView, fact_context_id, xbrl_resources
 from converter.writers.naming import OutputNames, fact_id
 from converter.writers.options import WriterOptions
 from converter.writers.templating import render
@@ -33,6 +33,7 @@ _FIGURE = re.compile(r"-0-|\d[\d,]*(?:\.\d+)?|-{1,3}(?![\d.])|[\u2014\u2013]|\bn
 _LABEL_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")   # never the comma after it
 _NUM_DOT_DECIMAL = re.compile(r"^\d{1,3}(?:,?\d{3})*(?:\.\d+)?$")
 HTML_COVER_CHARACTERS = 8000
+COVER_LINES = 150            # a text document's cover page ends before this line, whatever else it holds
 _SCALES = range(-6, 13)      # from a figure printed without its leading zero to trillions
 _PAGE_BREAK = re.compile(r"\f|<PAGE>", re.I)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -132,7 +133,9 @@ def _html_marks(root: etree._Element, tagged: list[_Tagged]) -> dict[int, list[M
         element = elements[index]
         text = "".join(element.itertext())
         if element.tag == "pre":
-            starts = line_starts.setdefault(index, _line_starts(text))
+            if index not in line_starts:
+                line_starts[index] = _line_starts(text)
+            starts = line_starts[index]
             found = _text_marks_in(text, starts, (element.sourceline or 1) - 1, item, marks.get(index, []))
         elif item.fact.in_label:
             found = _label_mark(item, text, 0, len(text), marks.get(index, []))
@@ -177,8 +180,7 @@ class _HtmlCover:
 
 def _cover_end(text: str) -> int:
     """The first page break after the cover's text has begun (a '<PAGE>' may head the page), at most 150 lines."""
-    starts = _line_starts(text)
-    limit = starts[min(len(starts) - 1, 150)] if len(starts) > 150 else len(text)
+    limit = _line_start(text, COVER_LINES)
     for match in _PAGE_BREAK.finditer(text, 0, limit):
         if len("".join(text[:match.start()].split())) >= 200:
             return match.start()
@@ -203,6 +205,17 @@ def _line_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer("\n", text)]
 
 
+def _line_start(text: str, line: int) -> int:
+    """Where the line `line` (0-based) starts, or the text's end if it has no such line; the lines before it are
+    all that is read."""
+    position = 0
+    for _ in range(line):
+        position = text.find("\n", position) + 1
+        if not position:
+            return len(text)
+    return position
+
+
 def _line_range(text: str, line_start: int, column: int) -> tuple[int, int]:
     """From `column` (tabs expanded) of the line starting at `line_start` to the line's end."""
     line_end = text.find("\n", line_start)
@@ -223,8 +236,10 @@ def _mark(item: _Tagged, text: str, start: int, end: int) -> list[Mark]:
 def _label_mark(item: _Tagged, text: str, start: int, end: int, taken: list[Mark]) -> list[Mark]:
     """The first figure in text[start:end] that reads as the fact's value and no other fact has taken: a label
     prints several ('$.01 par value; 50,000,000 shares authorized'); one printed for two facts is tagged once."""
+    # only the marks within the label's lines can overlap one of its figures (the document has many)
+    nearby = [m for m in taken if m.start < end and start < m.end]
     for figure in _LABEL_FIGURE.finditer(text, start, end):
-        if any(m.start < figure.end() and figure.start() < m.end for m in taken):
+        if any(m.start < figure.end() and figure.start() < m.end for m in nearby):
             continue
         attributes = _display(figure.group(0), item.fact)
         if attributes:
@@ -275,11 +290,16 @@ def _fact_element(item: _Tagged, display: dict[str, str]) -> etree._Element:
     return etree.Element(f"{{{IX}}}nonFraction", attributes, nsmap={"ix": IX})
 
 
-def _hidden_view(item: _Tagged) -> dict:
+@dataclass(frozen=True)
+class _HiddenView(FactView):
+    id: str = ""
+    negative: bool = False      # a numeric fact is written as its magnitude with sign="-"
+
+
+def _hidden_view(item: _Tagged) -> _HiddenView:
     fact = item.fact
-    view = {"id": item.id, "concept": fact.concept, "context": fact_context_id(fact), "unit": None}
     if fact.unit is None:
-        return {**view, "value": lexical(fact.value)}
+        return _HiddenView(fact.concept, fact_context_id(fact), lexical(fact.value), id=item.id)
     value = Decimal(fact.value)
-    return {**view, "unit": fact.unit.value, "decimals": fact.decimals, "value": lexical(abs(value)),
-            "negative": value < 0}
+    return _HiddenView(fact.concept, fact_context_id(fact), lexical(abs(value)), fact.unit.value, fact.decimals,
+                       id=item.id, negative=value < 0)

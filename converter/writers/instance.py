@@ -26,6 +26,17 @@ class _UnitView:
     denominator: str | None
 
 
+# What the templates print is handed to them as objects, not dicts: Jinja reads `fact.concept` as an attribute
+# first, and on a dict that fails (an exception raised and caught) before the key is tried, for every fact printed.
+@dataclass(frozen=True)
+class FactView:
+    concept: str
+    context: str
+    value: str
+    unit: str | None = None
+    decimals: int | None = None
+
+
 @lru_cache(maxsize=4096)
 def context_id(period: Period, dimensions: Dimensions = ()) -> str:
     end = period.end.strftime("%Y%m%d")
@@ -47,8 +58,8 @@ def xbrl_resources(facts: FactSet) -> dict[str, list]:
 
 
 def render_instance(facts: FactSet, names: OutputNames) -> str:
-    fact_views = [{"concept": f.concept, "context": fact_context_id(f), "unit": f.unit.value if f.unit else None,
-                   "decimals": f.decimals, "value": lexical(f.value)} for f in facts.facts]
+    fact_views = [FactView(f.concept, fact_context_id(f), lexical(f.value), f.unit.value if f.unit else None,
+                           f.decimals) for f in facts.facts]
     return render("instance.xml.j2", version=__version__, source_name=names.source_name,
                   namespaces=facts.namespaces, schema_ref=names.files["schema"], entity=facts.entity,
                   facts=fact_views, **xbrl_resources(facts))

@@ -173,5 +173,10 @@ def dumps(report: dict) -> str:
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
+# One encoder for the whole process: json.dumps given any option builds a new one for every call, and _compact is
+# called for every entry of every list.
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+
+
 def _compact(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return _ENCODER.encode(value)
