@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Callable, Iterable
 
-from review_rules import KINDS, Successor, successors
+from review_rules import KINDS, Successor, datatypes, successors
 
 from converter.mapping.choice import UNITS, ConceptChooser, unit_of
 from converter.mapping.labels import LabelMap
@@ -41,6 +41,7 @@ EXTENSION = "(extension)"
 UNREPLACED = "(not in us-gaap 2024)"
 AMBIGUOUS = "(no concept on most of the company's lines)"
 MEASURES = {unit: measure for measure, unit in UNITS.items()}
+FSDS_MEASURES = {"monetary": Measure.MONETARY, "shares": Measure.SHARES, "perShare": Measure.PER_SHARE}
 
 
 @dataclass(frozen=True)
@@ -54,8 +55,14 @@ class Line:
     measure: Measure | None = None          # from the concept's type; None for extensions
 
     @property
-    def scored(self) -> bool:
+    def votes(self) -> bool:
         return self.measure is not None
+
+    @property
+    def scored(self) -> bool:
+        """Measured lines: a concept us-gaap 2024 has; the filers' extensions and concepts us-gaap 2024 dropped
+        without a successor are counted apart."""
+        return self.measure is not None and self.concept != UNREPLACED
 
 
 def fsds_commit(fsds: Path) -> str:
@@ -86,7 +93,7 @@ def read_lines(fsds: Path, taxonomy: Taxonomy) -> list[Line]:
     """Face-statement lines (not parenthetical), each statement in printed order."""
     with open(fsds / "sub.tsv", newline="") as handle:
         company = {row["adsh"]: row["cik"] for row in csv.DictReader(handle, delimiter="\t")}
-    renamed = successors(fsds)
+    renamed, types = successors(fsds), datatypes(fsds)
     statements: dict[tuple[str, str], list[dict[str, str]]] = defaultdict(list)
     with open(fsds / "pre.tsv", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
@@ -96,17 +103,18 @@ def read_lines(fsds: Path, taxonomy: Taxonomy) -> list[Line]:
     for (adsh, _), rows in statements.items():
         rows.sort(key=lambda row: int(row["line"]))
         for row, above in zip(rows, totals_above([row["plabel"] for row in rows])):
-            lines.append(_line(company[adsh], row, above, renamed, taxonomy))
+            lines.append(_line(company[adsh], row, above, renamed, types, taxonomy))
     return lines
 
 
-def _line(cik: str, row: dict[str, str], above: str, renamed: dict[str, Successor], taxonomy: Taxonomy) -> Line:
+def _line(cik: str, row: dict[str, str], above: str, renamed: dict[str, Successor], types: dict[str, str],
+          taxonomy: Taxonomy) -> Line:
     kind = KINDS[row["stmt"]]
     if not row["version"].startswith("us-gaap/"):
         return Line(cik, kind, row["plabel"], above, EXTENSION)
     today = concept_today(row["tag"], renamed, taxonomy)
-    if today is None:
-        return Line(cik, kind, row["plabel"], above, UNREPLACED)
+    if today is None:      # still a vote: the company chose a concept no 2024 one stands for
+        return Line(cik, kind, row["plabel"], above, UNREPLACED, measure=FSDS_MEASURES.get(types.get(row["tag"], "")))
     concept = taxonomy.get(today[0])
     unit = unit_of(concept) if concept else None
     return Line(cik, kind, row["plabel"], above, today[0], today[1], MEASURES.get(unit) if unit else None)
@@ -126,11 +134,12 @@ def keys_of(line: Line) -> tuple[Key, Key]:
 def learn(lines: Iterable[Line], min_companies: int = MIN_COMPANIES, min_share: Decimal = MIN_SHARE
           ) -> LearnedConcepts:
     """Per key, each company's most used (concept, member), then the concept most companies chose; kept where
-    enough companies printed the label and enough of them agree. An entry for where the line stands is kept only
+    enough companies printed the label and enough of them agree (a company that chose a concept us-gaap 2024 has no
+    successor for counts, agreeing with none). An entry for where the line stands is kept only
     where it says something the entry for the label on its own does not."""
     votes: dict[Key, dict[str, Counter]] = defaultdict(lambda: defaultdict(Counter))
     for line in lines:
-        if line.scored and label_words(line.label):
+        if line.votes and label_words(line.label):
             for key in keys_of(line):
                 votes[key][line.cik][(line.concept, line.member)] += 1
     entries = {key: entry for key, by_company in votes.items()
@@ -141,7 +150,7 @@ def learn(lines: Iterable[Line], min_companies: int = MIN_COMPANIES, min_share: 
 
 def _agreed(by_company: dict[str, Counter], min_companies: int, min_share: Decimal) -> LearnedEntry | None:
     chosen = [_company_choice(counts) for counts in by_company.values()]
-    concepts = Counter(concept for concept, _ in chosen if concept != AMBIGUOUS)
+    concepts = Counter(concept for concept, _ in chosen if concept not in (AMBIGUOUS, UNREPLACED))
     if not concepts:
         return None
     concept, agreeing = min(concepts.items(), key=lambda item: (-item[1], item[0]))
