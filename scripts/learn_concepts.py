@@ -25,11 +25,11 @@ from typing import Callable, Iterable
 
 from review_rules import KINDS, Successor, datatypes, successors
 
-from converter.mapping.choice import UNITS, ConceptChooser, unit_of
+from converter.mapping.choice import UNITS, ConceptChooser, evidence_confidence, unit_of
 from converter.mapping.labels import LabelMap
 from converter.mapping.learned import (ANY_PLACE, COLUMNS, LEARNED_CONCEPTS, LearnedConcepts, LearnedEntry, Key,
                                        label_words, totals_above)
-from converter.model import Measure, SourceRef, StatementKind, StatementRow
+from converter.model import Confidence, Measure, SourceRef, StatementKind, StatementRow
 from converter.taxonomy import Taxonomy, find_packages, load_taxonomy
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -284,19 +284,23 @@ def evaluate(lines: list[Line], taxonomy: Taxonomy, byte: int = 0) -> None:
 
 
 def _learned_against_names(lines: list[Line], table: LearnedConcepts, chooser: ConceptChooser) -> str:
-    """Where no curated rule answers and both the table and the name matching do, and they differ: who is right."""
-    right: Counter = Counter()
+    """Where no curated rule answers and both the table and the name matching do, and they differ: who is right,
+    for entries of thin evidence (LOW: the chooser lets the name matching answer first) and the others."""
+    right: dict[Confidence, Counter] = defaultdict(Counter)
     for line in lines:
         if not line.scored or chooser.labels.lookup(line.kind, line.label, line.total_above):
             continue
-        learned = learned_answer(table)(line)
+        assert line.measure is not None
+        entry = table.lookup(line.kind, line.measure, line.label, line.total_above)
         named = chooser.named_choice(line.kind, StatementRow(line.label, [], line.measure, SourceRef("fsds", 0)))
-        if learned and named and named.concept and learned != named.concept.qname:
-            right["table"] += learned == line.concept
-            right["names"] += named.concept.qname == line.concept
-            right["lines"] += 1
-    return (f"table and name matching differ on {right['lines']} lines without a curated rule: the table is right "
-            f"on {right['table']}, the name matching on {right['names']}")
+        if entry and named and named.concept and entry.concept != named.concept.qname:
+            tally = right[evidence_confidence(entry)]
+            tally["table"] += entry.concept == line.concept
+            tally["names"] += named.concept.qname == line.concept
+            tally["lines"] += 1
+    return "; ".join(f"{confidence.value} evidence: the table and the name matching differ on {tally['lines']} lines "
+                     f"without a curated rule, the table is right on {tally['table']}, the names on {tally['names']}"
+                     for confidence, tally in sorted(right.items()))
 
 
 def tune(lines: list[Line]) -> None:

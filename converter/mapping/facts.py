@@ -133,8 +133,9 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
             choice = Choice(None, f"{choice.rule}: an earlier statement reports another amount for the concept")
         if first is not None and _clash(statement, statement.rows[first], row, choice.concept, reported) \
                 and not _opening_and_closing(statement.rows[first], row, choice.concept):
-            if _surer_total(row, statement.rows[first]):
-                # "Total stockholders' equity" is surer of the concept than a "Balance at end of year" above it
+            if _surer_total(row, statement.rows[first]) or _reviewed_over_learned(choice, choices[first]):
+                # "Total stockholders' equity" is surer of the concept than a "Balance at end of year" above it, and
+                # a reviewed rule than the learned table's choice for another line
                 lost = Choice(None, f"{choices[first].rule}: concept taken by the stated total {row.label!r}")
                 choices[first] = _extension(statement, statement.rows[first], lost, taken, context.extensions) \
                     if first in line_items else lost
@@ -206,6 +207,10 @@ def _surer_total(row: StatementRow, first: StatementRow) -> bool:
     stated_total = vocabulary().structure["stated_total"]
     return bool(stated_total.search(row.label)) and (not stated_total.search(first.label) or (
         first.synthesized_label and not row.synthesized_label))
+
+
+def _reviewed_over_learned(choice: Choice, first: Choice) -> bool:
+    return first.learned and not choice.learned and not choice.extension
 
 
 def _opening_and_closing(first: StatementRow, row: StatementRow, concept: Concept) -> bool:

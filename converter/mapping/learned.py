@@ -53,8 +53,12 @@ class LearnedConcepts:
 @lru_cache(maxsize=16384)
 def label_words(label: str) -> str:
     """The label's words as the table keys them: normalised, stemmed, filler words dropped, sorted (so 'Sales, net'
-    and 'Net sales' are one entry)."""
-    return " ".join(sorted(word_set(normalise_label(label)))) if label else ""
+    and 'Net sales' are one entry). An 'and' is kept: 'Receivables and accrued interest' is not 'Accrued interest
+    receivable'."""
+    if not label:
+        return ""
+    words = normalise_label(label)
+    return " ".join(sorted(word_set(words) | ({"and"} if "and" in words.split() else set())))
 
 
 def totals_above(labels: Sequence[str | None]) -> list[str]:
