@@ -28,7 +28,7 @@ from review_rules import KINDS, Successor, datatypes, successors
 from converter.mapping.choice import UNITS, ConceptChooser, evidence_confidence, unit_of
 from converter.mapping.labels import LabelMap
 from converter.mapping.learned import (ANY_PLACE, COLUMNS, LEARNED_CONCEPTS, LearnedConcepts, LearnedEntry, Key,
-                                       label_words, totals_above)
+                                       Standing, label_words, standings)
 from converter.model import Confidence, Measure, SourceRef, StatementKind, StatementRow
 from converter.taxonomy import Taxonomy, find_packages, load_taxonomy
 
@@ -49,10 +49,18 @@ class Line:
     cik: str
     kind: StatementKind
     label: str
-    total_above: str                        # label of the stated total printed last above it
+    standing: Standing                      # below which stated total, and whether after a heading
     concept: str                            # the filer's concept as a 2024 qname, EXTENSION or UNREPLACED
     member: tuple[str, str] | None = None   # where the 2024 successor is a member of a concept
     measure: Measure | None = None          # from the concept's type; None for extensions
+
+    @property
+    def total_above(self) -> str:
+        return self.standing.total
+
+    @property
+    def place(self) -> str:
+        return self.standing.place
 
     @property
     def votes(self) -> bool:
@@ -102,12 +110,23 @@ def read_lines(fsds: Path, taxonomy: Taxonomy) -> list[Line]:
     lines = []
     for (adsh, _), rows in statements.items():
         rows.sort(key=lambda row: int(row["line"]))
-        for row, above in zip(rows, totals_above([row["plabel"] for row in rows])):
-            lines.append(_line(company[adsh], row, above, renamed, types, taxonomy))
+        for row, standing in zip(rows, _standings(rows)):
+            lines.append(_line(company[adsh], row, standing, renamed, types, taxonomy))
     return lines
 
 
-def _line(cik: str, row: dict[str, str], above: str, renamed: dict[str, Successor], types: dict[str, str],
+def _standings(rows: list[dict[str, str]]) -> list[Standing]:
+    """Where each line stands: a gap in the line numbers is where a heading (an abstract line, which FSDS leaves
+    out) stood."""
+    labels: list[str | None] = []
+    for previous, row in zip([None, *rows], rows):
+        if previous is not None and int(row["line"]) > int(previous["line"]) + 1:
+            labels.append(None)
+        labels.append(row["plabel"])
+    return [standing for label, standing in zip(labels, standings(labels)) if label is not None]
+
+
+def _line(cik: str, row: dict[str, str], above: Standing, renamed: dict[str, Successor], types: dict[str, str],
           taxonomy: Taxonomy) -> Line:
     kind = KINDS[row["stmt"]]
     if not row["version"].startswith("us-gaap/"):
@@ -127,7 +146,7 @@ def half_of(cik: str, byte: int = 0) -> int:
 def keys_of(line: Line) -> tuple[Key, Key]:
     assert line.measure is not None
     words = label_words(line.label)
-    return ((line.kind.value, line.measure.value, words, label_words(line.total_above)),
+    return ((line.kind.value, line.measure.value, words, line.place),
             (line.kind.value, line.measure.value, words, ANY_PLACE))
 
 
@@ -215,7 +234,7 @@ Answer = Callable[[Line], str | None]
 def learned_answer(table: LearnedConcepts) -> Answer:
     def answer(line: Line) -> str | None:
         assert line.measure is not None
-        entry = table.lookup(line.kind, line.measure, line.label, line.total_above)
+        entry = table.lookup(line.kind, line.measure, line.label, line.place)
         return entry.concept if entry else None
     return answer
 
@@ -227,10 +246,10 @@ def stack_answer(chooser: ConceptChooser, sources: dict[tuple, str] | None = Non
 
     def answer(line: Line) -> str | None:
         assert line.measure is not None
-        key = (line.kind, line.measure, line.label, line.total_above)
+        key = (line.kind, line.measure, line.label, line.standing)
         if key not in cache:
             row = StatementRow(line.label, [], line.measure, SourceRef("fsds", 0))
-            choice = chooser.choose(line.kind, row, line.total_above, line.total_above)
+            choice = chooser.choose(line.kind, row, line.total_above, line.place)
             cache[key] = choice.concept.qname if choice.concept else None
             if sources is not None:
                 sources[key] = _layer(choice.rule) if choice.concept else "none"
@@ -254,7 +273,7 @@ def measure(lines: list[Line], answer: Answer, losses: Counter | None = None,
             given = answer(line)
             tally.add(given, line.concept)
             if losses is not None:
-                layer = sources.get((line.kind, line.measure, line.label, line.total_above), "") if sources else ""
+                layer = sources.get((line.kind, line.measure, line.label, line.standing), "") if sources else ""
                 verdict = "declined" if given is None else "correct" if given == line.concept else "wrong"
                 losses[(layer, verdict)] += 1
     return tally
@@ -291,7 +310,7 @@ def _learned_against_names(lines: list[Line], table: LearnedConcepts, chooser: C
         if not line.scored or chooser.labels.lookup(line.kind, line.label, line.total_above):
             continue
         assert line.measure is not None
-        entry = table.lookup(line.kind, line.measure, line.label, line.total_above)
+        entry = table.lookup(line.kind, line.measure, line.label, line.place)
         named = chooser.named_choice(line.kind, StatementRow(line.label, [], line.measure, SourceRef("fsds", 0)))
         if entry and named and named.concept and entry.concept != named.concept.qname:
             tally = right[evidence_confidence(entry)]
@@ -323,8 +342,9 @@ def write(table: LearnedConcepts, fsds: Path, out: Path) -> None:
         handle.write(
             "# Generated by scripts/learn_concepts.py from ../shared/fsds (SEC Financial Statement Data Sets, face\n"
             f"# statements of 2009q3-2010q4; GitHub HansjoergW/sec-fincancial-statement-data-set @ {fsds_commit(fsds)}).\n"
-            "# Key: statement kind, measure, the label's words (converter.mapping.learned.label_words) and the words of\n"
-            "# the stated total printed last above the line (empty: wherever it stands). Value: the us-gaap 2024\n"
+            "# Key: statement kind, measure, the label's words (converter.mapping.learned.label_words) and its place:\n"
+            "# the words of the stated total printed last above the line ('(top)' for none), '; after a heading' where a\n"
+            "# heading stands between (empty: wherever it stands). Value: the us-gaap 2024\n"
             "# concept (deprecated 2009 concepts as their successors, fsds/deprecations.tsv) most companies chose,\n"
             f"# companies = companies that printed it there (one vote each), agreeing = of them, those choosing it.\n"
             f"# Kept: >= {MIN_COMPANIES} companies, the share agreeing >= {MIN_SHARE:.0%} at the lower end of its Wilson\n"

@@ -12,7 +12,8 @@ from converter.mapping import mapping_context
 from converter.mapping.choice import ConceptChooser
 from converter.mapping.facts import map_statement
 from converter.mapping.labels import LabelMap
-from converter.mapping.learned import LearnedConcepts, LearnedEntry, label_words, learned_concepts, totals_above
+from converter.mapping.learned import (LearnedConcepts, LearnedEntry, Standing, label_words, learned_concepts,
+                                       standings)
 from converter.model import (Amount, Column, ColumnRole, Confidence, Entity, Measure, Period, Scale, SourceRef,
                              Statement, StatementKind, StatementRow)
 from converter.taxonomy import load_taxonomy
@@ -60,12 +61,12 @@ def test_a_dimensionally_qualified_successor_keeps_its_member():
                                              ("srt:ProductOrServiceAxis", "us-gaap:ProductMember"))
 
 
-@pytest.mark.parametrize("total_above, concept", [
-    ("Total current assets", "us-gaap:DeferredTaxAssetsNetNoncurrent"),
-    ("Total current liabilities", "us-gaap:DeferredTaxLiabilitiesNoncurrent"),
+@pytest.mark.parametrize("standing, concept", [
+    (Standing("Total current assets"), "us-gaap:DeferredTaxAssetsNetNoncurrent"),
+    (Standing("Total current liabilities", after_heading=True), "us-gaap:DeferredTaxLiabilitiesNoncurrent"),
 ])
-def test_where_a_label_stands_decides_its_concept(total_above, concept):
-    entry = learned_concepts().lookup(BS, M, "Deferred income taxes", total_above)
+def test_where_a_label_stands_decides_its_concept(standing, concept):
+    entry = learned_concepts().lookup(BS, M, "Deferred income taxes", standing.place)
     assert entry is not None and entry.concept == concept
 
 
@@ -88,9 +89,11 @@ def test_the_table_is_keyed_by_measure():
     assert table.lookup(BS, Measure.PER_SHARE, "Retained earnings") is None
 
 
-def test_totals_above_skip_headings():
-    assert totals_above(["Cash", "Total current assets", None, "Goodwill", "Total assets"]) == \
-        ["", "", "Total current assets", "Total current assets", "Total current assets"]
+def test_a_line_stands_below_the_last_total_and_after_any_heading_since():
+    found = standings([None, "Cash", "Total current assets", "Goodwill", None, "Other", "Total assets", "Debt"])
+    assert [standing.place for standing in found] == [
+        "(top)", "(top)", "(top)", "asset current total", "asset current total",
+        "asset current total; after a heading", "asset current total; after a heading", "asset total"]
 
 
 def test_thin_evidence_is_not_kept():

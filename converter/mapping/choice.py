@@ -60,9 +60,9 @@ class ConceptChooser:
         self.learned = learned_concepts() if learned is None else learned
         self._presented_cache: dict[tuple[StatementKind, Unit], list[Concept]] = {}
 
-    def choose(self, kind: StatementKind, row: StatementRow, section: str = "", total_above: str = "") -> Choice:
+    def choose(self, kind: StatementKind, row: StatementRow, section: str = "", place: str = "") -> Choice:
         """section: the heading or total printed last above the row ('Current liabilities:', 'Total assets');
-        total_above: the stated total printed last above it, headings aside (what the learned table is keyed by)."""
+        place: where it stands as the learned table keys it (converter.mapping.learned.Standing.place)."""
         if row.measure is Measure.PERCENT:
             return Choice(None, "percentage row: a ratio of other lines, not tagged")
         rejected = None
@@ -71,7 +71,7 @@ class ConceptChooser:
             if choice.concept is not None:
                 return choice
             rejected = rejected or choice
-        entry = self.learned.lookup(kind, row.measure, row.label, total_above)
+        entry = self.learned.lookup(kind, row.measure, row.label, place)
         learned = self._learned(kind, row, entry) if entry is not None else None
         # before the name matching, even on thin evidence: on held-out fsds companies, where the two differ, the
         # table is right about three times as often (see docs/learned_mapping.md)
