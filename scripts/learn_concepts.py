@@ -1,9 +1,11 @@
 """Learns from the filers' own XBRL (../shared/fsds, 2009-2010 face statements) which us-gaap concept a printed label
-takes: for a statement kind, the kind of figure (money, shares, per share), the label's words and the stated total
-printed last above the line, the concept most companies chose, with how many companies printed the label there and
-how many of them chose it. Each company votes once (its most used concept for the key), however many filings it
-made. Deprecated 2009 concepts count as their us-gaap 2024 successors (fsds/deprecations.tsv); lines tagged with a
-concept us-gaap 2024 lacks (and no successor names), or with the filer's own extension concept, do not vote.
+takes: for a statement kind, the kind of figure (money, shares, per share), the label's words and where the line
+stands (the stated total printed last above it, and whether a heading stands between), the concept most companies
+chose, with how many companies printed the label there and how many of them chose it. Each company votes once (the
+concept it chose on most of its lines for the key), however many filings it made. Deprecated 2009 concepts count as
+their us-gaap 2024 successors (fsds/deprecations.tsv); a company whose concept us-gaap 2024 dropped without a
+successor counts and agrees with none; lines with the filer's own extension concept do not vote (FSDS gives no
+type for them) and are not measured.
 Writes taxonomy_maps/learned/concepts.tsv, the mapping layer below the curated patterns (converter/mapping/learned.py).
 
 --evaluate: companies split in two by a hash of the CIK; learned on one half, measured on the other, then swapped:

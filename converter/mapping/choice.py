@@ -73,13 +73,16 @@ class ConceptChooser:
             rejected = rejected or choice
         entry = self.learned.lookup(kind, row.measure, row.label, place)
         learned = self._learned(kind, row, entry) if entry is not None else None
-        # before the name matching, even on thin evidence: on held-out fsds companies, where the two differ, the
-        # table is right about three times as often (see docs/learned_mapping.md)
-        if learned is not None and learned.concept is not None:
-            return learned      # an entry the loaded taxonomy cannot take leaves the row to the name matching
+        if learned is not None and learned.concept is None:
+            learned = None      # an entry the loaded taxonomy cannot take leaves the row to the name matching
+        # before the name matching where several companies agree (on held-out fsds companies, where the two differ,
+        # the table is right far more often); thin evidence (two companies) after it: it gains a few dozen fsds
+        # lines and can read an expense as the revenue two filers printed under the same word
+        if learned is not None and evidence_confidence(entry) is not Confidence.LOW:
+            return learned
         if rejected is not None:
             return rejected
-        return self.named_choice(kind, row) or Choice(None, "no label pattern matched")
+        return self.named_choice(kind, row) or learned or Choice(None, "no label pattern matched")
 
     def named_choice(self, kind: StatementKind, row: StatementRow) -> Choice | None:
         """The us-gaap concept whose name the label states, if one does."""
