@@ -94,6 +94,9 @@ def test_a_line_stands_below_the_last_total_and_after_any_heading_since():
     assert [standing.place for standing in found] == [
         "(top)", "(top)", "(top)", "asset current total", "asset current total",
         "asset current total; after a heading", "asset current total; after a heading", "asset total"]
+    unclassified = standings(["Cash", "Loans", "Total assets", "Deposits"])
+    assert [standing.place for standing in unclassified] == [
+        "(top); unclassified", "(top); unclassified", "(top); unclassified", "asset total; unclassified"]
 
 
 def test_thin_evidence_is_not_kept():

@@ -21,6 +21,7 @@ COLUMNS = ("statement", "measure", "words", "place", "concept", "member", "compa
 ANY_PLACE = ""                      # the place of an entry that holds wherever the line stands
 TOP = "(top)"                       # no stated total above the line
 AFTER_HEADING = "; after a heading"
+UNCLASSIFIED = "; unclassified"
 
 
 @dataclass(frozen=True)
@@ -41,16 +42,18 @@ Key = tuple[str, str, str, str]     # (statement kind, measure, label words, pla
 @dataclass(frozen=True)
 class Standing:
     """Where a line stands: below the stated total printed last above it ('' for none), with or without a heading
-    between the two."""
+    between the two, in a statement that states a current total or not (a bank's balance sheet lists its assets
+    with no current ones: its lines stand at the top of the statement as a classified one's current assets do)."""
     total: str
     after_heading: bool = False
+    classified: bool = True
 
     @property
     def place(self) -> str:
         """As the table keys it: 'current liability total; after a heading'."""
-        if not self.total:
-            return TOP      # headings at the top of a statement are too unlike the filers' XBRL to tell apart
-        return label_words(self.total) + (AFTER_HEADING if self.after_heading else "")
+        where = TOP if not self.total else label_words(self.total) + (AFTER_HEADING if self.after_heading else "")
+        # headings at the top of a statement are too unlike the filers' XBRL to tell apart: not marked there
+        return where + ("" if self.classified else UNCLASSIFIED)
 
 
 @dataclass(frozen=True)
@@ -83,9 +86,11 @@ def standings(labels: Sequence[str | None]) -> list[Standing]:
     """For each line, where it stands. None stands for a heading: the filers' data the table is learned from prints
     none, only the gaps in its line numbers where they stood, so a heading says only that one stood there."""
     mark = vocabulary().structure["section_mark"]
+    classified = any(label is not None and mark.search(words := normalise_label(label)) and "current" in words.split()
+                     for label in labels)
     found, last, heading = [], "", False
     for label in labels:
-        found.append(Standing(last, heading))
+        found.append(Standing(last, heading, classified))
         if label is None:
             heading = True
         elif mark.search(normalise_label(label)):
