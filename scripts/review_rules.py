@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from converter.mapping.labels import LabelMap
@@ -22,10 +23,40 @@ KINDS = {"BS": StatementKind.BALANCE_SHEET, "IS": StatementKind.INCOME, "CF": St
 EXTENSION = "(extension)"
 
 
-def successors(fsds: Path) -> dict[str, str]:
+# Deprecation arcs that name one concept taking the deprecated one's place (a dimensionally qualified one with the
+# axis and member it is qualified by); not those that merge a part into a wider total or split a total into parts.
+SUCCEEDING_ARCS = ("dep-concept-deprecatedConcept", "essence-alias",
+                   "dep-dimensionallyQualifiedConcept-deprecatedConcept")
+
+
+@dataclass(frozen=True)
+class Successor:
+    concept: str                            # local name in us-gaap, "CostOfGoodsAndServicesSold"
+    member: tuple[str, str] | None = None   # (axis, member) qnames: the deprecated concept is today that member
+    release: str = ""                       # the release whose deprecation linkbase names it
+
+
+def successors(fsds: Path) -> dict[str, Successor]:
+    """Deprecated us-gaap concept -> the concept replacing it (fsds/deprecations.tsv), the latest release's where
+    two name one. A deprecated concept replaced by a dimensionally qualified one has three rows (concept, axis,
+    member)."""
+    parts: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     with open(fsds / "deprecations.tsv", newline="") as handle:
         rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        return {row["deprecated"]: row["replacement"].removeprefix("us-gaap:") for row in rows}
+        for row in rows:
+            if row["arcrole"] not in SUCCEEDING_ARCS:
+                continue
+            replacement = row["replacement"]
+            role = "axis" if replacement.endswith("Axis") else "member" if replacement.endswith("Member") \
+                else "concept"
+            parts[(row["deprecated"], row["release"])].setdefault(role, replacement)
+    found: dict[str, Successor] = {}
+    for (deprecated, release), named in sorted(parts.items(), key=lambda item: item[0][1]):
+        if "concept" not in named or ("axis" in named) != ("member" in named):
+            continue
+        member = (named["axis"], named["member"]) if "axis" in named else None
+        found[deprecated] = Successor(named["concept"].removeprefix("us-gaap:"), member, release)
+    return found
 
 
 def datatypes(fsds: Path) -> dict[str, str]:
@@ -63,7 +94,8 @@ def review(fsds: Path, taxonomy) -> dict[str, tuple[str, Counter]]:
             standard = row["version"].startswith("us-gaap/")
             if standard and types.get(row["tag"]) != datatype_of(concept.type):
                 continue
-            tag = renamed.get(row["tag"], row["tag"]) if standard else EXTENSION
+            tag = renamed[row["tag"]].concept if standard and row["tag"] in renamed else \
+                row["tag"] if standard else EXTENSION
             chosen[rule.origin][tag] += 1
             concept_of[rule.origin] = rule.concept.removeprefix("us-gaap:")
     return {origin: (concept_of[origin], counts) for origin, counts in chosen.items()}

@@ -11,6 +11,7 @@ from converter.mapping.choice import UNITS, Choice, ConceptChooser
 from converter.mapping.extensions import ExtensionBuilder
 from converter.mapping.label_facts import LabelLine, prints_label_facts
 from converter.mapping.labels import normalise_label
+from converter.mapping.learned import standings
 from converter.mapping.dimensions import axes, component_total, equity_components
 from converter.mapping.networks import build_network
 from converter.mapping.signs import MIXED, NEGATIVE, POSITIVE, SignResolver
@@ -100,11 +101,11 @@ def _lines_printing_only_label_facts(index: int, statement: Statement, context: 
                                      result: StatementFacts) -> None:
     """'Preferred stock, no par value; authorized--165.0 million shares; issued--none', printed without figures of
     its own, still states its par value and shares: the line takes its concept for them, and no fact of its own."""
-    sections = section_above(statement)
+    sections, places = section_above(statement), _places(statement)
     for row_index, row in enumerate(statement.rows):
         if not row.is_heading or row.segment or not read_label_quantities(row.label).quantities:
             continue
-        choice = context.chooser.choose(statement.kind, row, sections[row_index])
+        choice = context.chooser.choose(statement.kind, row, sections[row_index], places[row_index])
         if choice.concept is None or choice.dimensions or not prints_label_facts(choice.concept.qname, row.label):
             continue
         mapping = RowMapping(statement=index, label=row.label, concept=choice.concept.qname, rule=choice.rule,
@@ -119,21 +120,22 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
     left without one, get an extension concept."""
     choices: dict[int, Choice] = {}
     taken: dict[_Key, int] = {}         # (concept, dimensions) -> the row that took it
-    sections = section_above(statement)
+    sections, places = section_above(statement), _places(statement)
     components = equity_components(statement)
     for row_index, row in enumerate(statement.rows):
         if row.is_heading:
             continue
-        choice = _in_component(context.chooser.choose(statement.kind, _without_segment(row), sections[row_index]),
-                               components.get(row_index))
+        choice = _in_component(context.chooser.choose(statement.kind, _without_segment(row), sections[row_index],
+                                                      places[row_index]), components.get(row_index))
         first = taken.get(_key(choice, row, context.extensions)) if choice.concept else None
         if first is None and choice.concept is not None and _reported_otherwise(statement, row, choice, reported,
                                                                                  context):
             choice = Choice(None, f"{choice.rule}: an earlier statement reports another amount for the concept")
         if first is not None and _clash(statement, statement.rows[first], row, choice.concept, reported) \
                 and not _opening_and_closing(statement.rows[first], row, choice.concept):
-            if _surer_total(row, statement.rows[first]):
-                # "Total stockholders' equity" is surer of the concept than a "Balance at end of year" above it
+            if _surer_total(row, statement.rows[first]) or _reviewed_over_learned(choice, choices[first]):
+                # "Total stockholders' equity" is surer of the concept than a "Balance at end of year" above it, and
+                # a reviewed rule than the learned table's choice for another line
                 lost = Choice(None, f"{choices[first].rule}: concept taken by the stated total {row.label!r}")
                 choices[first] = _extension(statement, statement.rows[first], lost, taken, context.extensions) \
                     if first in line_items else lost
@@ -153,6 +155,11 @@ def _choices(statement: Statement, reported: list[int], line_items: set[int], co
         choices[row_index] = choice
     _count_shares_as_per_share_lines(statement, choices, context.taxonomy)
     return choices
+
+
+def _places(statement: Statement) -> list[str]:
+    return [standing.place for standing in standings([None if row.is_heading else row.label
+                                                      for row in statement.rows])]
 
 
 def _count_shares_as_per_share_lines(statement: Statement, choices: dict[int, Choice], taxonomy: Taxonomy) -> None:
@@ -201,6 +208,10 @@ def _surer_total(row: StatementRow, first: StatementRow) -> bool:
     stated_total = vocabulary().structure["stated_total"]
     return bool(stated_total.search(row.label)) and (not stated_total.search(first.label) or (
         first.synthesized_label and not row.synthesized_label))
+
+
+def _reviewed_over_learned(choice: Choice, first: Choice) -> bool:
+    return first.learned and not choice.learned and not choice.extension
 
 
 def _opening_and_closing(first: StatementRow, row: StatementRow, concept: Concept) -> bool:
