@@ -29,10 +29,10 @@ def test_lines_without_a_us_gaap_concept_take_extension_concepts(conversion):
     facts = _facts(conversion.report)
     period = "2001-01-01..2001-12-31"
     assert facts[("northwind:CumulativeEffectOfAccountingChangeNetOfTax", period)] == -700000
-    assert facts[("northwind:IncomeBeforeCumulativeEffectOfAccountingChange", period)] == 3900000
+    # the income before it is us-gaap's income from continuing operations (no discontinued operations printed)
+    assert facts[("us-gaap:IncomeLossFromContinuingOperations", period)] == 3900000
     concepts = {c["name"]: c for c in conversion.report["extension"]["concepts"]}
-    assert set(concepts) == {"northwind:CumulativeEffectOfAccountingChangeNetOfTax",
-                             "northwind:IncomeBeforeCumulativeEffectOfAccountingChange"}
+    assert set(concepts) == {"northwind:CumulativeEffectOfAccountingChangeNetOfTax"}
     cumulative = concepts["northwind:CumulativeEffectOfAccountingChangeNetOfTax"]
     assert (cumulative["type"], cumulative["period_type"], cumulative["balance"]) == (
         "xbrli:monetaryItemType", "duration", "credit")
