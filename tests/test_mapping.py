@@ -373,9 +373,9 @@ def test_a_loss_printed_without_parentheses_outside_any_sum_is_negative(taxonomy
 def test_money_received_under_a_concept_of_payments_is_a_negative_payment(taxonomy):
     year = Period(date(1999, 12, 31), date(1999, 1, 1))
     values = _values(_statement(CF, [("Cash paid for interest", "50"),
-                                     ("Cash received during the year for income taxes, net", "14")], year), taxonomy)
+                                     ("Cash received for income taxes, net", "25")], year), taxonomy)
     assert values["InterestPaidNet"] == 50000
-    assert values["IncomeTaxesPaidNet"] == -14000
+    assert values["IncomeTaxesPaidNet"] == -25000
 
 
 def test_a_printed_total_beats_an_unlabeled_subtotal_of_the_same_name(taxonomy):

@@ -122,15 +122,15 @@ def test_measures_by_label_head_suffix_and_per_share_heading():
 
 
 def test_a_qualifier_printed_with_a_dash_repeats_the_head_of_the_line_above():
-    """'- Diluted' under 'Net income per share - Basic' is the diluted net income per share, not a part of the
+    """'- Diluted' under 'Earnings per share - Basic' is the diluted earnings per share, not a part of the
     heading printed last ('Expenses:')."""
     rows = [("Expenses:", ["", ""]), ("Interest", ["3", "2"]), ("Net income", ["9", "8"]),
-            ("Net income per share - Basic", ["0.45", "0.40"]), ("- Diluted", ["0.43", "0.39"]),
+            ("Earnings per share - Basic", ["0.45", "0.40"]), ("- Diluted", ["0.43", "0.39"]),
             ("Weighted average shares outstanding - Basic", ["20", "20"]), ("- Diluted", ["21", "21"])]
     table = _table(["STATEMENTS OF INCOME", "Years ended December 31,"], ["2003", "2002"], rows)
     [statement] = build_statements([table], "10-K")
     labels = [(r.label, r.measure.value) for r in statement.rows[4:]]
-    assert labels == [("Net income per share - Diluted", "per_share"),
+    assert labels == [("Earnings per share - Diluted", "per_share"),
                       ("Weighted average shares outstanding - Basic", "shares"),
                       ("Weighted average shares outstanding - Diluted", "shares")]
 
@@ -146,12 +146,12 @@ def test_an_unlabeled_amount_under_a_contra_line_is_the_total_above_it_net():
 
 
 def test_in_a_52_53_week_filing_a_quarter_ending_on_a_month_end_is_13_weeks():
-    rows = [("Net sales", ["7,512", "5,264"]), ("Net income", ["1,045", "770"])]
-    table = _table(["STATEMENTS OF OPERATIONS"], ["Three Months Ended March 29, 2008",
-                                                  "Three Months Ended March 31, 2007"], rows)
+    rows = [("Net sales", ["1,250", "1,100"]), ("Net income", ["125", "110"])]
+    table = _table(["STATEMENTS OF OPERATIONS"], ["Three Months Ended December 30, 2006",
+                                                  "Three Months Ended December 31, 2005"], rows)
     [statement] = build_statements([table], "10-Q")
-    assert [c.period for c in statement.columns] == [Period(date(2008, 3, 29), date(2007, 12, 30)),
-                                                    Period(date(2007, 3, 31), date(2006, 12, 31))]
+    assert [c.period for c in statement.columns] == [Period(date(2006, 12, 30), date(2006, 10, 1)),
+                                                    Period(date(2005, 12, 31), date(2005, 10, 2))]
 
 
 def test_a_year_in_an_equity_component_header_dates_nothing():

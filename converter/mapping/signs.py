@@ -71,7 +71,7 @@ class SignResolver:
         if self._balance(row) == "credit" and not negative and vocabulary().rows["loss_only"].search(label):
             return -1       # "Loss on disposal of property 100" is a gain of -100
         if not negative and self._pays(row) and vocabulary().rows["received_only"].search(label):
-            return -1       # "Cash received for income taxes, net 14" is income taxes paid of -14
+            return -1       # "Cash received for income taxes, net 25" is income taxes paid of -25
         # an item of the balance opposite to the statement's own, printed in parentheses, is deducted: an expense
         # in an income statement, a payment in a cash-flow statement
         deducted = self._balance(row) == _OPPOSITE[self.profile.natural_balance or "credit"] and negative

@@ -123,7 +123,7 @@ def _rows(table_rows: list[TableRow], kind: StatementKind) -> list[StatementRow]
         if table_row.is_heading:
             heading = _heading(heading, label.rstrip(":").strip(), kind)
         elif _DITTO.match(label) and vocabulary().rows["qualifier"].match(label) and _head(above):
-            label = f"{_head(above)} {label}"   # '- Diluted' under 'Net income per share - Basic' repeats its head
+            label = f"{_head(above)} {label}"   # '- Diluted' under 'Earnings per share - Basic' repeats its head
         elif heading and (vocabulary().rows["qualifier"].match(label) or _scale_alone(label)):
             label = f"{heading}, {label}"     # 'Basic', '(in thousands)' under the heading they finish
         above = "" if table_row.is_heading else label
@@ -147,7 +147,7 @@ _DITTO = re.compile(r"^\s*[-\u2013\u2014]")
 
 
 def _head(label: str) -> str:
-    """'Net income per share' of 'Net income per share - Basic': the line's words before its qualifier."""
+    """'Earnings per share' of 'Earnings per share - Basic': the line's words before its qualifier."""
     suffix = vocabulary().rows["per_share_suffix"].search(label)
     return label[: suffix.start() + 1].strip() if suffix else ""
 

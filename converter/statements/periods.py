@@ -172,8 +172,8 @@ def period_from_caption(header: str, caption: list[str], instant: bool,
 
 
 def quarters_as_weeks(periods: list[Period]) -> dict[Period, Period]:
-    """In a filing whose dates end fiscal weeks ('March 29, 2008'), a quarter or two or three that happens to end
-    on a month's last day ('Three Months Ended March 31, 2007') is 13 weeks too, not three calendar months."""
+    """In a filing whose dates end fiscal weeks ('December 30, 2006'), a quarter or two or three that happens to
+    end on a month's last day ('Three Months Ended December 31, 2005') is 13 weeks too, not three calendar months."""
     if not any(_ends_fiscal_week(period.end) for period in periods):
         return {}
     moved = {}
