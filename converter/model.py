@@ -251,6 +251,7 @@ class Fact:
     closes_sum: bool = field(default=False, compare=False)       # a printed total its printed lines add up to
     scale_stated: bool = field(default=True, compare=False)      # False: scaled by no phrase (read as printed)
     in_label: bool = field(default=False, compare=False)         # printed inside its line's label ('$.01 par value')
+    disputed: str | None = field(default=None, compare=False)    # why a sum of its statement contradicts it
 
     @property
     def places(self) -> int:
@@ -358,6 +359,7 @@ class IssueCode(str, Enum):
     SCALE_UNSTATED = "scale-unstated"              # 10^3k off a second printing, in a statement naming no scale
     SIGN_AGAINST_MEANING = "sign-against-meaning"  # a never-negative concept (learned from filers) written negative
     LABEL_SCALE_UNDECIDED = "label-scale-undecided"  # share counts in labels: printed whole or scaled, unknown
+    SUM_FAILS_IN_COLUMN = "sum-fails-in-column"    # a total adds up in other columns, not in this one
 
 
 @dataclass(frozen=True)

@@ -52,7 +52,8 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
     line_items = {i for i, row in enumerate(statement.rows) if _is_line_item(row, reported)}
     choices = _choices(statement, reported, line_items, context)
     concepts = {i: c.concept for i, c in choices.items() if c.concept is not None}
-    links = find_sums(statement, reported)
+    sums = find_sums(statement, reported)
+    links, disputed = sums.links, sums.disputed_cells()
     signs = SignResolver(statement.kind, links, dict(concepts), {i: r.label for i, r in enumerate(statement.rows)},
                          {i: _printing(r, reported) for i, r in enumerate(statement.rows)})
     _settle_extension_balances(choices, concepts, signs, context.extensions)
@@ -80,7 +81,7 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
             orientation = signs.orientation(row_index) if row.measure is Measure.MONETARY else 1
             for column in reported:
                 fact = _fact(statement, row, column, choice.concept, orientation, dimensions, index,
-                             row_index in totals)
+                             row_index in totals, disputed.get((row_index, column)))
                 if fact is not None:
                     result.facts.append(fact)
                     made.append((fact, row.label))
@@ -312,8 +313,10 @@ def _fact_dimensions(row: StatementRow, choice: Choice, extensions: ExtensionBui
 
 
 def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept, orientation: int,
-          dimensions: Dimensions = (), index: int | None = None, closes_sum: bool = False) -> Fact | None:
-    """index: the statement's; closes_sum: the row is a total its printed lines add up to."""
+          dimensions: Dimensions = (), index: int | None = None, closes_sum: bool = False,
+          disputed: str | None = None) -> Fact | None:
+    """index: the statement's; closes_sum: the row is a total its printed lines add up to; disputed: why a sum
+    contradicts this cell."""
     amount = row.amounts[column]
     period = _period(statement, row, column, concept)
     if amount is None or period is None:
@@ -323,7 +326,7 @@ def _fact(statement: Statement, row: StatementRow, column: int, concept: Concept
     return Fact(concept=concept.qname, value=normalised_value(value), period=period, unit=UNITS[row.measure],
                 decimals=_decimals(amount, power),
                 source=row.cell_sources[column] if column < len(row.cell_sources) else row.source,
-                dimensions=dimensions, statement=index, scale=power, closes_sum=closes_sum,
+                dimensions=dimensions, statement=index, scale=power, closes_sum=closes_sum, disputed=disputed,
                 scale_stated=statement.scale.stated or row.scale is not None
                 or row.measure not in (Measure.MONETARY, Measure.SHARES))
 

@@ -2,13 +2,17 @@
 
 A total row closes the shortest run of the open rows just above it whose printed amounts add up to it, either all
 added ('Total operating expenses') or the first less the rest ('Gross profit' = revenues - cost of revenues), in
-every reported column at once."""
+every reported column at once.
+
+A total whose run adds up in some columns but not in others, beyond the rounding of its printed figures, is
+contradicted there: a column read one line off, or a figure taken from the wrong place. Those columns' cells of the
+total and its run are what the filing's own arithmetic disputes (Sums.contradicted); the checks withhold them."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from converter.model import Measure, Statement
+from converter.model import Amount, Measure, Statement
 from converter.text.profiles import profile
 from converter.text.vocabulary import vocabulary
 
@@ -21,8 +25,33 @@ class Link:
     sign: int            # +1 where the row is added into the total, -1 where it is subtracted
 
 
-def find_sums(statement: Statement, columns: list[int]) -> dict[int, Link]:
-    links: dict[int, Link] = {}
+@dataclass(frozen=True)
+class Contradiction:
+    """A printed total whose run of lines adds up to it in other columns, not in these."""
+    total: int                   # row index of the total
+    items: tuple[int, ...]       # the rows it adds up in the other columns
+    columns: tuple[int, ...]     # where it does not
+    reason: str
+
+
+@dataclass
+class Sums:
+    links: dict[int, Link] = field(default_factory=dict)
+    contradicted: list[Contradiction] = field(default_factory=list)
+
+    def disputed_cells(self) -> dict[tuple[int, int], str]:
+        """(row, column) -> why: the cells a contradicted sum puts in doubt."""
+        cells = {}
+        for contradiction in self.contradicted:
+            for row in (contradiction.total, *contradiction.items):
+                for column in contradiction.columns:
+                    cells.setdefault((row, column), contradiction.reason)
+        return cells
+
+
+def find_sums(statement: Statement, columns: list[int]) -> Sums:
+    sums = Sums()
+    links = sums.links
     open_rows: list[int] = []
     total_pattern = vocabulary().structure["total"]
     for index, row in enumerate(statement.rows):
@@ -35,12 +64,16 @@ def find_sums(statement: Statement, columns: list[int]) -> dict[int, Link]:
             for child, sign in zip(open_rows[-count:], signs):
                 links[child] = Link(index, sign)
             del open_rows[-count:]
+        elif may_total and len(columns) > 1:
+            contradiction = _contradicted_run(statement, index, open_rows, columns)
+            if contradiction:
+                sums.contradicted.append(contradiction)
         open_rows.append(index)
         if vocabulary().structure["side_total"].search(row.label):
             # no sum reaches back past total assets: 'equity = assets - liabilities' holds on every balance sheet
             # and would make any equity line look like a total
             open_rows.clear()
-    return links
+    return sums
 
 
 def _has_values(statement: Statement, index: int, columns: list[int]) -> bool:
@@ -59,6 +92,40 @@ def _closed_run(statement: Statement, total: int, open_rows: list[int], columns:
                    for c, t in zip(columns, totals)):
                 return count, signs
     return None
+
+
+def _contradicted_run(statement: Statement, total: int, open_rows: list[int], columns: list[int]
+                      ) -> Contradiction | None:
+    """The shortest run that adds up to the total in at least as many columns as it misses it in by more than its
+    figures' rounding. Only columns where the total and every line of the run are printed count (a dash or a blank
+    proves nothing: the longer run may add up as well, or the blank cell be the one misread), and where it adds up
+    the line above the run must be printed too, else the longer run adds up as well. One column is evidence enough
+only for a stated total ('Total ...'): two lines of any label may differ by a third in one column by chance."""
+    stated = bool(vocabulary().structure["stated_total"].search(statement.rows[total].label))
+    for count in range(2, min(len(open_rows), MAX_CHILDREN) + 1):
+        run = open_rows[-count:]
+        above = open_rows[-count - 1] if count < len(open_rows) else None
+        for signs in ([1] * count, [1] + [-1] * (count - 1)):
+            adds_up, misses = [], []
+            for column in columns:
+                cells = [statement.rows[r].amounts[column] for r in (total, *run)]
+                if any(cell is None or cell.value == 0 for cell in cells):
+                    continue
+                missed = abs(sum(s * cell.value for s, cell in zip(signs, cells[1:])) - cells[0].value)
+                if missed == 0 and (above is None or _value(statement, above, column) != 0):
+                    adds_up.append(column)
+                elif missed > _rounding(cells):
+                    misses.append(column)
+            if misses and len(adds_up) >= len(misses) and (len(adds_up) > 1 or stated):
+                return Contradiction(total, tuple(run), tuple(misses),
+                                     f"{statement.rows[total].label!r} is the sum of the {count} lines above it in "
+                                     f"{len(adds_up)} column(s), not in {len(misses)}")
+    return None
+
+
+def _rounding(cells: list[Amount]) -> Decimal:
+    """How far a sum of rounded figures may miss its rounded total: half a unit of each one's last printed place."""
+    return sum((Decimal(1).scaleb(-cell.places) / 2 for cell in cells), Decimal(0))
 
 
 def _value(statement: Statement, row: int, column: int) -> Decimal:
