@@ -56,6 +56,8 @@ def test_scale_except_per_share_and_share_data():
     unscaled_shares = detect_scale(["(In thousands, except share and per share amounts)"])
     assert (unscaled_shares.money, unscaled_shares.shares) == (3, 0)
     assert detect_scale(["(Dollars in millions)"]).money == 6
+    assert (detect_scale(["(unaudited)(in 000s, except per share data)"]).money,
+            detect_scale(["(dollars in 000's)"]).money) == (3, 3)
     assert detect_scale(["Consolidated Balance Sheets"]).money == 0
     # the scale named first is the money's; shares named in thousands are in thousands
     mixed = detect_scale(["(in millions, except share amounts which are reflected in thousands and per share amounts)"])

@@ -107,7 +107,8 @@ def test_a_total_closes_the_section_it_names_past_a_heading_left_open():
 
 
 def test_measures_by_label_head_suffix_and_per_share_heading():
-    rows = [("Net income", ["9", "8"]), ("Net income - basic", ["0.45", "0.40"]),
+    rows = [("Cash dividends of $.20 per common share", ["(4)", "(4)"]),
+            ("Net income", ["9", "8"]), ("Net income - basic", ["0.45", "0.40"]),
             ("Basic earnings per share:", ["", ""]), ("Continuing operations", ["0.40", "0.35"]),
             ("Weighted-average common shares outstanding, Basic", ["20", "20"]),
             ("Common stock and paid-in capital—shares authorized 5,000; outstanding 3,210", ["7", "7"])]
@@ -118,7 +119,8 @@ def test_measures_by_label_head_suffix_and_per_share_heading():
         "Net income": "monetary", "Net income - basic": "per_share",
         "Basic earnings per share, Continuing operations": "per_share",
         "Weighted-average common shares outstanding, Basic": "shares",
-        "Common stock and paid-in capital—shares authorized 5,000; outstanding 3,210": "monetary"}
+        "Common stock and paid-in capital—shares authorized 5,000; outstanding 3,210": "monetary",
+        "Cash dividends of $.20 per common share": "monetary"}     # the rate it prints is per share
 
 
 def test_a_qualifier_printed_with_a_dash_repeats_the_head_of_the_line_above():

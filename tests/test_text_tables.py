@@ -380,3 +380,23 @@ def test_a_duration_printed_with_two_spaces_is_one_header_phrase():
     other 'MONTHS'."""
     table = _table(NINE_MONTHS_PRINTED_WITH_TWO_SPACES)
     assert table.column_headers[2:] == ["NINE MONTHS ENDED June 30, 2001", "NINE MONTHS ENDED June 30, 2000"]
+
+
+TITLE_AND_SCALE_BESIDE_THE_COLUMN_HEADERS = """
+STATEMENTS OF INCOME                  Twelve Months            Twelve Months
+                                          Ended                    Ended
+(unaudited)                             June 30,                 June 30,
+(in 000s, except per share data)          2004       Change        2003
+---------------------------------------------------------------------------
+  Interest on loans                   $   41,250        5%     $   39,300
+  Other income                             1,125       -2%          1,150
+"""
+
+
+def test_a_title_running_into_the_headers_heads_them_and_a_scale_beside_them_is_caption():
+    """A title line with phrases of its own over the columns is a header line, not caption; a scale printed in
+    the label column of a header line describes every column."""
+    table = _table(TITLE_AND_SCALE_BESIDE_THE_COLUMN_HEADERS)
+    assert table.column_headers[0] == "Twelve Months Ended June 30, 2004"
+    assert table.column_headers[-1] == "Twelve Months Ended June 30, 2003"
+    assert "(in 000s, except per share data)" in table.caption

@@ -17,7 +17,7 @@ from tests.conftest import ROOT
 STATEMENT = """\
                             EXAMPLE WIDGET CORPORATION
                            CONSOLIDATED BALANCE SHEETS
-                                 (in 000s)
+                                 (in kilodollars)
 
                                               December 31,    December 31,
                                                   2001            2000
@@ -67,7 +67,7 @@ def test_a_scale_phrase_added_to_the_data_takes_effect_end_to_end(tmp_path, maps
     statements = maps / "statements.toml"
     text = statements.read_text()
     assert "pattern = 'in thousands|" in text
-    statements.write_text(text.replace("pattern = 'in thousands|", "pattern = 'in 000.?s\\b|in thousands|"))
+    statements.write_text(text.replace("pattern = 'in thousands|", "pattern = 'in kilodollars|in thousands|"))
     after = _convert(tmp_path / "after", maps, taxonomy_packages)
     assert after.returncode == 0, after.stderr
     assert _cash(tmp_path / "after") == {"2001-12-31": "1250000", "2000-12-31": "1010000"}

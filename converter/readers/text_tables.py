@@ -229,7 +229,8 @@ def _build_table(document: str, lines: list[_Line], preamble_start: int, first: 
         return None
     preamble = lines[preamble_start:first]
     caption_end = max((i + 1 for i, line in enumerate(preamble) if not line.tokens
-                       and vocabulary().caption_line.search(line.text)), default=0)
+                       and vocabulary().caption_line.search(line.text) and not _heads_columns(line, columns)),
+                      default=0)
     caption = [line.text.strip() for line in preamble[:caption_end] if line.text.strip()]
     header_lines, leading_body = _split_headers(preamble[caption_end:], columns)
     headers, label_area = _column_headers(header_lines, columns)
@@ -316,6 +317,14 @@ def _split_headers(preamble: list[_Line], columns: list[_Column]) -> tuple[list[
     last_header = max((i for i, line in enumerate(preamble) if line.text.rstrip()
                        and len(line.text.rstrip()) > area_start), default=-1)
     return preamble[: last_header + 1], preamble[last_header + 1:]
+
+
+def _heads_columns(line: _Line, columns: list[_Column]) -> bool:
+    """A title with phrases of its own over the columns ('STATEMENTS OF INCOME      Twelve Months') is a header
+    line, not caption: its later phrases head columns."""
+    area_start = min(column.start for column in columns) - 2
+    phrases = list(_PHRASE.finditer(line.text))
+    return len(phrases) > 1 and any(m.start() >= area_start for m in phrases[1:])
 
 
 def _column_headers(header_lines: list[_Line], columns: list[_Column]) -> tuple[list[str], list[str]]:

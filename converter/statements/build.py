@@ -189,7 +189,8 @@ def _measure(label: str, amounts: list[Amount | None], kind: StatementKind) -> M
     patterns = vocabulary().rows
     if patterns["share_count"].search(label):
         return Measure.SHARES
-    if patterns["per_share"].search(_FIGURES_ASIDE.sub("", _without_quantities(label))):
+    if (patterns["per_share"].search(_FIGURES_ASIDE.sub("", _without_quantities(label)))
+            and not patterns["rate_printed"].search(label)):
         return Measure.PER_SHARE     # not "Dividends on common stock ($1.10 per share)": an amount of money
     # The label's head says what the line is: "Common stock, 24,000 shares authorized" is an amount of money; a
     # cash flow moves money ("Common shares purchased"), and so does a change to equity ("Treasury shares reissued").

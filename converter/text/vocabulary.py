@@ -76,7 +76,8 @@ def vocabulary() -> Vocabulary:
     phrases = text["phrases"]
     scale_phrases = "|".join(entry.pattern.pattern for entry in money_scales)
     caption_line = compile_pattern(f"{phrases['caption_line']}|{scale_phrases}", where(TEXT, "caption_line"))
-    column_phrase = compile_pattern(rf"{phrases['column_phrase']}|\b{month}", where(TEXT, "column_phrase"))
+    column_phrase = compile_pattern(rf"{phrases['column_phrase']}|{scale_phrases}|\b{month}",
+                                    where(TEXT, "column_phrase"))
     compile_pattern(phrases["aside_words"], where(TEXT, "aside_words"))
     periods, number_words = _periods(statements["periods"])
     return Vocabulary(kinds, compiled(STATEMENTS, "columns", statements["columns"]),
