@@ -18,6 +18,7 @@ import os
 import resource
 import shutil
 import signal
+import sqlite3
 import threading
 import time
 from collections import deque
@@ -28,6 +29,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from converter.batch_facts import PARQUET, TABLE, CombinedTable, has_current_table, write_parquet
+from converter.batch_restatements import RESTATEMENTS, write_restatements
 from converter.model import ConversionError
 from converter.pipeline import ConvertOptions, convert, write_failure
 
@@ -388,6 +390,7 @@ class BatchResult:
     interrupted: bool = False      # Ctrl-C: the filings in flight were stopped and their staging folders removed
     fact_rows: int = 0             # rows of OUTDIR/facts.csv: the facts of every recorded folder
     parquet: Path | None = None    # OUTDIR/facts.parquet, where pyarrow is installed
+    restatements: int = 0          # rows of OUTDIR/restatements.csv: a company's figure two filings state otherwise
 
     @property
     def skipped(self) -> int:
@@ -430,6 +433,15 @@ def remove_partials(outdir: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
+def _remove_unrecorded(outdir: Path, tasks: list[Task], recorded: Iterable[Outcome]) -> None:
+    """Ctrl-C may land between a worker swapping a folder in and its outcome reaching summary.jsonl: such a folder
+    belongs to no recorded filing (--resume converts it again), so it goes, as a staging folder does."""
+    kept = {outcome.output for outcome in recorded}
+    for task in tasks:
+        if task.name not in kept:
+            shutil.rmtree(outdir / task.name, ignore_errors=True)
+
+
 def _free_name(name: str, taken: set[str]) -> str:
     chosen, number = name, 1
     while chosen in taken or chosen in (SUMMARY, TABLE, PARQUET):     # OUTDIR's own files
@@ -448,7 +460,8 @@ def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
               on_plan: Callable[[int, int], None] = lambda todo, skipped: None) -> BatchResult:
     started = time.monotonic()
     tasks, earlier = plan(inputs, outdir, options)
-    (outdir / PARQUET).unlink(missing_ok=True)      # stale until this run ends and writes it again
+    for stale in (PARQUET, RESTATEMENTS):      # stale until this run ends and writes them again
+        (outdir / stale).unlink(missing_ok=True)
     table = CombinedTable(outdir)
     rows = table.rebuild(_folders(outdir, earlier))     # the kept filings' rows, nothing of a filing cut off
     on_plan(len(tasks), len(earlier))
@@ -482,10 +495,12 @@ def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
         remove_partials(outdir)
         # Ctrl-C may land between a line written and its outcome noted: summary.jsonl, which --resume goes by, counts
         recorded = read_summary(outdir)
+        _remove_unrecorded(outdir, tasks, recorded.values())
         outcomes = [o for source, o in recorded.items() if source not in {e.input for e in earlier}]
         rows = table.rebuild(_folders(outdir, recorded.values()))  # and between a filing's rows and its line
     parquet = _parquet(outdir)
-    return BatchResult(outcomes, earlier, round(time.monotonic() - started, 3), interrupted, rows, parquet)
+    restated = _restatements(outdir) if not interrupted else 0
+    return BatchResult(outcomes, earlier, round(time.monotonic() - started, 3), interrupted, rows, parquet, restated)
 
 
 def _parquet(outdir: Path) -> Path | None:
@@ -493,3 +508,13 @@ def _parquet(outdir: Path) -> Path | None:
         return write_parquet(outdir)
     except OSError as error:       # facts.csv stands whole; the parquet copy is made again by the next run
         raise ConversionError(f"{outdir / PARQUET}: cannot write here: {write_failure(error)}") from None
+
+
+def _restatements(outdir: Path) -> int:
+    """Found again by every run that ends, from the whole table (an earlier run's filings included)."""
+    try:
+        return write_restatements(outdir)
+    except OSError as error:       # facts.csv stands whole; the next run lists them again
+        raise ConversionError(f"{outdir / RESTATEMENTS}: cannot write here: {write_failure(error)}") from None
+    except sqlite3.Error as error:
+        raise ConversionError(f"{outdir / RESTATEMENTS}: cannot be made: {error}") from None

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from converter.batch import SUMMARY, BatchOptions, BatchResult, Outcome, Skipped, run_batch
 from converter.batch_facts import TABLE
+from converter.batch_restatements import RESTATEMENTS
 
 STATUSES = ("ok", "invalid", "failed", "timeout", "crashed")
 
@@ -42,6 +43,8 @@ def run_with_progress(inputs: list[Path], outdir: Path, options: BatchOptions, c
     if not result.interrupted:
         console.print(summary_table(result, outdir, skipped))
         console.print(facts_line(result, outdir), markup=False, highlight=False)
+        if result.restatements:
+            console.print(restatements_line(result, outdir), markup=False, highlight=False)
         for line in next_steps(result, outdir):
             console.print(line, markup=False, highlight=False)
     return result
@@ -88,6 +91,11 @@ def facts_line(result: BatchResult, outdir: Path) -> str:
     """Where the batch's facts are, as one table."""
     parquet = f" and {result.parquet}" if result.parquet else " (and facts.parquet with pyarrow installed)"
     return f"facts: {result.fact_rows:,} rows in {outdir / TABLE}{parquet}, one per fact of every output folder"
+
+
+def restatements_line(result: BatchResult, outdir: Path) -> str:
+    return (f"restatements: {result.restatements:,} figure(s) of a company stated otherwise by two of its filings "
+            f"(restated, or one read wrong), listed in {outdir / RESTATEMENTS}")
 
 
 def next_steps(result: BatchResult, outdir: Path) -> list[str]:
