@@ -360,6 +360,7 @@ class IssueCode(str, Enum):
     SIGN_AGAINST_MEANING = "sign-against-meaning"  # a never-negative concept (learned from filers) written negative
     LABEL_SCALE_UNDECIDED = "label-scale-undecided"  # share counts in labels: printed whole or scaled, unknown
     SUM_FAILS_IN_COLUMN = "sum-fails-in-column"    # a total adds up in other columns, not in this one
+    SCALE_UNPROVEN = "scale-unproven"              # money of a statement naming no scale beside ones that name one
 
 
 @dataclass(frozen=True)

@@ -218,3 +218,43 @@ def test_a_total_off_by_its_rounding_or_beside_a_dash_is_not_disputed(tmp_path):
     report = _convert(tmp_path, text)
     assert [w for w in report["withheld"] if w["code"] == "sum-fails-in-column"] == []
     assert _written(report)[("us-gaap:AssetsCurrent", "2001-12-31")] == "30000000"
+
+
+COMMON_STOCK_LINE = "  Common stock...................................        100          100"
+
+
+def test_a_statement_naming_no_scale_beside_ones_that_do_loses_its_money(tmp_path):
+    text = FIXTURE.read_text().replace("                   (In thousands, except per share amounts)\n", "\n")
+    report = _convert(tmp_path, text)
+    written = _written(report)
+    assert not [concept for concept, period in written if period == "2001-01-01..2001-12-31"
+                and not concept.startswith("dei:")]
+    assert written[("us-gaap:Assets", "2001-12-31")] == "46000000"
+    assert {w["code"] for w in report["withheld"]} == {"scale-unproven"}
+
+
+def _unscaled_with_shares(shares: str) -> str:
+    text = FIXTURE.read_text().replace("                   (In thousands, except per share amounts)\n", "\n")
+    return text.replace("                                 (In thousands)\n", "\n").replace(
+        COMMON_STOCK_LINE, f"  Common stock, $1 par value; {shares} shares issued        100          100")
+
+
+def test_par_value_times_shares_a_thousand_times_the_common_stock_disproves_whole_dollars(tmp_path):
+    report = _convert(tmp_path, _unscaled_with_shares("100,000"))
+    written = _written(report)
+    assert ("us-gaap:Assets", "2001-12-31") not in written
+    assert written[("us-gaap:CommonStockSharesIssued", "2001-12-31")] == "100000"    # counts are as printed
+    assert "scale-unproven" in report["issue_counts"]
+
+
+def test_par_value_times_shares_equal_to_the_common_stock_leaves_whole_dollars_written(tmp_path):
+    report = _convert(tmp_path, _unscaled_with_shares("100"))
+    assert _written(report)[("us-gaap:Assets", "2001-12-31")] == "46000"
+    assert [w for w in report["withheld"] if w["code"] == "scale-unproven"] == []
+
+
+def test_a_caption_naming_whole_dollars_states_a_scale(tmp_path):
+    text = FIXTURE.read_text().replace("(In thousands, except per share amounts)", "(In dollars)")
+    report = _convert(tmp_path, text)
+    assert _written(report)[("us-gaap:NetIncomeLoss", "2001-01-01..2001-12-31")] == "3200"
+    assert [w for w in report["withheld"] if w["code"] == "scale-unproven"] == []

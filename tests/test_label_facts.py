@@ -25,6 +25,13 @@ def test_par_value_authorized_and_issued_in_column_order():
     assert read_label_quantities(label).name == "Common stock"
 
 
+def test_three_columns_listed_with_commas():
+    label = "Common stock, $2 par value; 9,000,000 shares authorized; 4,210,330,  4,198,005, and 4,150,220 shares issued"
+    assert _read(label)["issued"] == [("4210330", ()), ("4198005", ()), ("4150220", ())]
+    assert _read("Common stock, 3,100, 3,050 and 2,990 shares outstanding")["outstanding"] == [
+        ("3100", ()), ("3050", ()), ("2990", ())]
+
+
 def test_no_par_and_none_issued():
     assert _read("Preferred stock, no par value; 2,000,000 shares authorized; none issued") == {
         "no_par": [("0", ())], "authorized": [("2000000", ())], "issued": [("0", ())]}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from converter.checks.balance import unbalanced
 from converter.checks.disputed import disputed_by_sums
 from converter.checks.per_share import per_share_mismatches
+from converter.checks.scale_evidence import scale_unproven
 from converter.checks.signs import negative_by_meaning
 from converter.checks.sums import inconsistent_sums
 from converter.checks.verdicts import statement_verdicts
@@ -13,7 +14,7 @@ from dataclasses import replace
 
 from converter.model import FactSet, Withheld
 
-CHECKS = (negative_by_meaning, unbalanced, disputed_by_sums, per_share_mismatches)
+CHECKS = (scale_unproven, negative_by_meaning, unbalanced, disputed_by_sums, per_share_mismatches)
 
 
 def check_facts(facts: FactSet, statements: int, keep_unverified: bool = False) -> None:

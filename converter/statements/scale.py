@@ -9,10 +9,12 @@ def detect_scale(texts: list[str]) -> Scale:
     """'(In thousands, except per share data)': money and shares x1000; per-share amounts are never scaled."""
     text = " ".join(texts)
     words = vocabulary()
-    # the scale named first is the money's: "(in millions, except share amounts which are reflected in thousands)"
+    # the scale named first is the money's: "(in millions, except share amounts which are reflected in thousands)";
+    # a power named anywhere beats a phrase naming whole dollars
     named = sorted((found.start(), scale.power) for scale in words.money_scales
                    if (found := scale.pattern.search(text)))
-    power = named[0][1] if named else 0
+    powers = [power for _, power in named if power] or [0]
+    power = powers[0]
     if words.scale_words["shares_in_thousands"].search(text):
         shares = 3
     else:

@@ -130,8 +130,8 @@ def read_label_quantities(label: str) -> LabelReading:
     return LabelReading(name if found else label, tuple(found))
 
 
-# '61,250, and 64,900 shares issued': a list of figures, not two clauses
-_SERIAL_COMMA = re.compile(r"(\d),\s+and\s+(?=[\d$])")
+# '61,250, and 64,900 shares issued', '9,894,380, 9,918,707 and 10,121,148 shares': a list of figures, not clauses
+_SERIAL_COMMA = re.compile(r"(\d),\s+(?:and\s+(?=[\d$])|(?=(?:\d{1,3}(?:,\d{3})+|\d+),?\s+and\s+[\d$]))")
 # 'allowance of 1999 - $52; 1998 - $48', 'net of amortization 1999; $120 and 1998; none': each value printed after
 # its year, read as the 'X in 1999' the clauses know (the punctuation between year and value is no clause end)
 _FIGURE_OR_ZERO = r"\$\s?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?![\d,])|\bnone\b|\bnil\b"
