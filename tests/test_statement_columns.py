@@ -241,6 +241,16 @@ def test_an_equity_roll_forward_dates_its_rows_not_its_columns():
         "2002-06-30", "2002-07-01..2003-06-30", "2003-06-30"]
 
 
+def test_balances_printed_at_a_months_first_day_open_it():
+    """'Consolidated balances, January 1, 2001' is the close of December 31, 2000: the year after it starts on
+    January 1."""
+    rows = [("Consolidated balances, January 1, 2001", ["50"]), ("Net income", ["7"]),
+            ("Consolidated balances, December 31, 2001", ["57"])]
+    table = _table(["STATEMENTS OF CHANGES IN STOCKHOLDERS' EQUITY"], ["Total"], rows)
+    [statement] = build_statements([table], "10-K")
+    assert [str(r.period) for r in statement.rows] == ["2000-12-31", "2001-01-01..2001-12-31", "2001-12-31"]
+
+
 def test_a_heading_per_year_dates_the_rows_under_it():
     rows = [("YEAR ENDED DECEMBER 31, 1999", ["", ""]), ("Balance at beginning of year", ["10", "10"]),
             ("Net income", ["5", "5"]), ("YEAR ENDED DECEMBER 31, 2000", ["", ""]),

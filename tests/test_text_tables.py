@@ -400,3 +400,29 @@ def test_a_title_running_into_the_headers_heads_them_and_a_scale_beside_them_is_
     assert table.column_headers[0] == "Twelve Months Ended June 30, 2004"
     assert table.column_headers[-1] == "Twelve Months Ended June 30, 2003"
     assert "(in 000s, except per share data)" in table.caption
+
+
+DATES_SPREAD_OVER_FIVE_COLUMNS_UNDER_A_CENTRED_TITLE = """
+                        Example Semiconductor Corporation
+                             and Subsidiary Companies
+                      Consolidated Statements of Operations
+                      (In thousands, except per share data)
+
+                                     Three Months Ended                 Six Months Ended
+                              --------------------------------     ---------------------
+                                 Mar 31,     Dec 31,     Mar 31,      Mar 31,     Mar 31,
+                                  2002        2001        2001         2002        2001
+                              --------    --------    --------     --------    --------
+Net revenues                  $  9,120    $  8,870    $  7,450     $ 17,990    $ 15,200
+Cost of revenues                 5,010       4,990       4,300        10,000       8,700
+"""
+
+
+def test_a_line_of_dates_is_no_paragraph_and_a_centred_lowercase_line_is_part_of_the_title():
+    """Ten words over the columns are headers, not prose that would end the preamble; 'and Subsidiary Companies'
+    centred under the name goes on with the title."""
+    table = _table(DATES_SPREAD_OVER_FIVE_COLUMNS_UNDER_A_CENTRED_TITLE)
+    assert table.column_headers[0] == "Three Months Ended Mar 31, 2002"
+    assert table.column_headers[-1] == "Six Months Ended Mar 31, 2001"
+    assert "Consolidated Statements of Operations" in table.caption
+    assert "Example Semiconductor Corporation" in table.caption

@@ -25,6 +25,9 @@ _TABLE_OPEN = re.compile(r"<TABLE>", re.I)
 _TABLE_CLOSE = re.compile(r"</TABLE>", re.I)
 _UNDERLINE = re.compile(r"^[\s\-=_]+$")
 _PHRASE = re.compile(r"\S+(?: \S+)*")     # words with single spaces between: one header or label
+_COLUMN_GAP = re.compile(r"\s{3,}")        # wider than any gap between the words of a sentence, justified or not
+_SENTENCE_WORDS = 5                        # a run of prose holds this many words between column-wide gaps
+_TITLE_INDENT = 12                         # a line indented this far is set apart, as titles are, not a paragraph's
 _PARENTHESISED = re.compile(r"\([^)]*\)")
 
 MAX_GAP_LINES = 12       # non-numeric lines allowed between two rows of one table (wrapped labels, headings)
@@ -171,10 +174,16 @@ def _consecutive_years(tokens: list[_Token]) -> bool:
     return len(years) >= 2 and (steps == {1} or steps == {-1})
 
 
+def _centred(line: _Line) -> bool:
+    return len(line.text) - len(line.text.lstrip()) >= _TITLE_INDENT
+
+
 def _is_prose(line: _Line) -> bool:
-    """A long line of words in sentence case (a title in capitals, however long, is no paragraph)."""
+    """A long line of words in sentence case (a title in capitals, however long, is no paragraph), running as a
+    sentence: dates spread over columns ('Dec 31,     Sep 30,     Dec 31,') are headers, not prose."""
     return (not line.tokens and len(line.text.strip()) >= 55 and len(line.text.split()) >= 9
-            and any(ch.islower() for ch in line.text))
+            and any(ch.islower() for ch in line.text)
+            and max(len(run.split()) for run in _COLUMN_GAP.split(line.text.strip())) >= _SENTENCE_WORDS)
 
 
 def _breaks_table(line: _Line) -> bool:
@@ -216,8 +225,8 @@ def _preamble_start(lines: list[_Line], first_row: int, previous_end: int) -> in
     start = first_row
     for number in range(first_row - 1, max(previous_end, first_row - MAX_PREAMBLE_LINES - 1), -1):
         text = lines[number].text.strip()
-        if _is_prose(lines[number]) or text[:1].islower():
-            break     # the end of a paragraph above the table
+        if _is_prose(lines[number]) or text[:1].islower() and not _centred(lines[number]):
+            break     # the end of a paragraph above the table ('and Subsidiaries' centred under a name is a title's)
         start = number
     return start
 

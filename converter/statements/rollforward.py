@@ -22,14 +22,17 @@ def date_rolled_forward_rows(rows: list[StatementRow]) -> None:
 
 
 def _between_balances(rows: list[StatementRow], dated: dict[int, date]) -> None:
-    """A balance is its date's; a change between two balances is the span from the one to the other."""
-    marks = sorted(dated)
+    """A balance is its date's; a change between two balances is the span from the one to the other. A balance
+    printed at a month's first day ('Balances, January 1, 1998') opens that day: it is the close of the day before
+    (a fiscal year that does end on such a day is snapped back onto the balance sheet's date later)."""
+    closes = {index: when - timedelta(days=1) if when.day == 1 else when for index, when in dated.items()}
+    marks = sorted(closes)
     for first, second in zip(marks, marks[1:]):
-        span = Period(end=dated[second], start=dated[first] + timedelta(days=1))
+        span = Period(end=closes[second], start=closes[first] + timedelta(days=1))
         for row in rows[first + 1:second]:
             row.period = span
     for index in marks:
-        rows[index].period = Period(end=dated[index])
+        rows[index].period = Period(end=closes[index])
 
 
 def _under_period_headings(rows: list[StatementRow]) -> None:
