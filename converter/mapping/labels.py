@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from converter.model import StatementKind, UsageError
 from converter.resources import maps_dir
@@ -150,15 +150,25 @@ def _builtin_rules() -> tuple[LabelRule, ...]:
     return tuple(load_rules(maps_dir() / "concepts.csv", "taxonomy_maps/concepts.csv"))
 
 
+@lru_cache(maxsize=None)
+def _builtin_rules_for(kind: StatementKind) -> tuple[LabelRule, ...]:
+    """Sorted out once per process: a LabelMap is made for every filing, and the built-in rules number hundreds."""
+    return tuple(_for_kind(_builtin_rules(), kind))
+
+
+def _for_kind(rules: Iterable[LabelRule], kind: StatementKind) -> list[LabelRule]:
+    return [rule for rule in rules if rule.statement in ("any", kind.value)]
+
+
 class LabelMap:
     def __init__(self, overrides: Path | None = None):
-        self.rules = (load_overrides(overrides) if overrides else []) + \
-            list(_builtin_rules())
+        self.overrides = load_overrides(overrides) if overrides else []
         self._by_kind: dict[StatementKind, list[LabelRule]] = {}
 
     def _rules_for(self, kind: StatementKind) -> list[LabelRule]:
+        """The user's rules for the kind, then the built-in ones."""
         if kind not in self._by_kind:
-            self._by_kind[kind] = [rule for rule in self.rules if rule.statement in ("any", kind.value)]
+            self._by_kind[kind] = _for_kind(self.overrides, kind) + list(_builtin_rules_for(kind))
         return self._by_kind[kind]
 
     def lookup(self, kind: StatementKind, label: str, section: str = "") -> LabelRule | None:
