@@ -66,13 +66,16 @@ _ATTRIBUTES = {   # attributes kept as they are, beyond id, class, style, title 
 
 @dataclass
 class Mark:
-    """A printed figure to wrap: characters [start, end) of the located element's text, expected to read `text`;
-    `element` is the (empty) inline XBRL element to wrap them in."""
+    """A printed figure to wrap: characters [start, end) of the located element's text, expected to read `text`,
+    in an inline XBRL element `tag` with `attributes`. The element is made only where the mark is placed, inside the
+    document it belongs to: a free-standing lxml element would be a document of its own, made for nothing."""
     start: int
     end: int
     text: str
-    element: etree._Element
+    tag: str
+    attributes: dict[str, str] = field(default_factory=dict)
     placed: bool = False
+    element: etree._Element | None = None     # once placed
 
 
 def xml_safe(text: str) -> str:
@@ -95,8 +98,8 @@ def append_marked(parent: etree._Element, text: str, offset: int, marks: list[Ma
         if mark.placed or start < position or end > len(text) or text[start:end] != mark.text:
             continue
         _append_text(parent, text[position:start])
+        mark.element = etree.SubElement(parent, mark.tag, mark.attributes)
         mark.element.text = text[start:end]
-        parent.append(mark.element)
         mark.placed = True
         position = end
     _append_text(parent, text[position:])
