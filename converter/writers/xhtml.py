@@ -18,7 +18,7 @@ from typing import Callable
 from lxml import etree
 
 from converter.text.html import locatable_elements, windows_1252_controls
-from converter.writers.templating import XML_INVALID
+from converter.writers.templating import xml_characters
 
 XHTML = "http://www.w3.org/1999/xhtml"
 
@@ -81,7 +81,7 @@ class Mark:
 def xml_safe(text: str) -> str:
     """Characters XML cannot hold become spaces, &#146;-style C1 codes the Windows-1252 characters they meant;
     the length never changes, so offsets into the text stay true."""
-    return XML_INVALID.sub(" ", windows_1252_controls(text))
+    return xml_characters(windows_1252_controls(text))
 
 
 def x(tag: str) -> str:
