@@ -147,11 +147,14 @@ def _chunks_from_right(text: str) -> Iterator[tuple[int, int, str]]:
         position = start
 
 
+# What a value token can print after its last digit, dash or letter: a closing parenthesis, a percent sign and a
+# footnote mark ('(1,234)*', '12.5%)', '1,234(a)' ends with the letter's parenthesis).
+_AFTER_FIGURE = ")%*\u2020\u2021"
+
+
 def _anchor(chunk: str, start: int) -> int:
-    """Just past the chunk's last digit, dash or letter."""
-    last = next(i for i in range(len(chunk) - 1, -1, -1)
-                if chunk[i].isdigit() or chunk[i] in "-\u2014\u2013" or chunk[i].isalpha())
-    return start + last + 1
+    """Just past the value token's last digit, dash or letter."""
+    return start + len(chunk.rstrip(_AFTER_FIGURE))
 
 
 def _is_row(line: _Line) -> bool:
