@@ -12,6 +12,7 @@ or the `td`/`th`/`pre` that SourceRef.element counts). It is wrapped only where 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -115,14 +116,18 @@ def _append_text(parent: etree._Element, text: str) -> None:
 
 
 def text_document(container: etree._Element, text: str, marks: list[Mark]) -> None:
-    """A plain-text document as <pre> pages, character for character; a form feed starts a new page."""
+    """A plain-text document as <pre> pages, character for character; a form feed starts a new page. Each page
+    is handed only the marks starting on it (sorted once), not the whole document's to pass over."""
+    ordered = sorted(marks, key=lambda m: m.start)
+    starts = [mark.start for mark in ordered]
     offset = 0
     for number, page in enumerate(text.split("\f")):
         pre = etree.SubElement(container, x("pre"), {"class": "page"})
         if number:
             pre.set("style", "page-break-before:always")
-        append_marked(pre, page, offset, sorted(marks, key=lambda m: m.start))
-        offset += len(page) + 1
+        end = offset + len(page)
+        append_marked(pre, page, offset, ordered[bisect_left(starts, offset): bisect_right(starts, end)])
+        offset = end + 1
 
 
 @dataclass
