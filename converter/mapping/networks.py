@@ -57,17 +57,24 @@ def merge_networks(networks: list[Network]) -> tuple[list[Network], list[Issue]]
     items printed in one statement (a line another statement's periods lack) complete the same total elsewhere.
     An item already counted through another item of the same total is not added twice."""
     merged: dict[str, Network] = {}
+    # what each merged network holds, as sets: asking its lists would compare every entry so far, for every entry
+    held: dict[str, tuple[set[str], set[Summation]]] = {}
     issues = []
     for network in networks:
         target = merged.setdefault(network.root, Network(network.role_id, network.title, network.root))
-        target.concepts.extend(c for c in network.concepts if c not in target.concepts)
+        concepts, summations = held.setdefault(network.root, (set(), set()))
+        for concept in network.concepts:
+            if concept not in concepts:
+                concepts.add(concept)
+                target.concepts.append(concept)
         for summation in network.summations:
-            if summation in target.summations:
+            if summation in summations:
                 continue
             problem = _conflict(target, summation)
             if problem:
                 issues.append(Issue(IssueCode.SUMS_DISAGREE, Severity.NOTE, problem))
             else:
+                summations.add(summation)
                 target.summations.append(summation)
     return list(merged.values()), issues
 
