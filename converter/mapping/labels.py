@@ -5,6 +5,7 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -156,6 +157,14 @@ def _builtin_rules_for(kind: StatementKind) -> tuple[LabelRule, ...]:
     return tuple(_for_kind(_builtin_rules(), kind))
 
 
+@lru_cache(maxsize=16384)
+def _builtin_matches(kind: StatementKind, normalised: str) -> tuple[LabelRule, ...]:
+    """The built-in rules whose pattern matches a normalised label, in priority order, kept for the process: each
+    is a scan of hundreds of patterns, and a batch meets the same labels ('total current assets', 'net income') in
+    filing after filing."""
+    return tuple(rule for rule in _builtin_rules_for(kind) if rule.pattern.fullmatch(normalised))
+
+
 def _for_kind(rules: Iterable[LabelRule], kind: StatementKind) -> list[LabelRule]:
     return [rule for rule in rules if rule.statement in ("any", kind.value)]
 
@@ -163,22 +172,22 @@ def _for_kind(rules: Iterable[LabelRule], kind: StatementKind) -> list[LabelRule
 class LabelMap:
     def __init__(self, overrides: Path | None = None):
         self.overrides = load_overrides(overrides) if overrides else []
-        self._by_kind: dict[StatementKind, list[LabelRule]] = {}
+        self._overrides_by_kind: dict[StatementKind, list[LabelRule]] = {}
 
-    def _rules_for(self, kind: StatementKind) -> list[LabelRule]:
-        """The user's rules for the kind, then the built-in ones."""
-        if kind not in self._by_kind:
-            self._by_kind[kind] = _for_kind(self.overrides, kind) + list(_builtin_rules_for(kind))
-        return self._by_kind[kind]
+    def _overrides_for(self, kind: StatementKind) -> list[LabelRule]:
+        if kind not in self._overrides_by_kind:
+            self._overrides_by_kind[kind] = _for_kind(self.overrides, kind)
+        return self._overrides_by_kind[kind]
 
     def lookup(self, kind: StatementKind, label: str, section: str = "") -> LabelRule | None:
         return next(self.candidates(kind, label, section), None)
 
     def candidates(self, kind: StatementKind, label: str, section: str = "") -> Iterator[LabelRule]:
-        """The rules matching a label, in priority order."""
+        """The rules matching a label, in priority order: the user's, then the built-in ones."""
         normalised = normalise_label(label)
         if not normalised:
             return iter(())
         context = normalise_label(section)
-        return (rule for rule in self._rules_for(kind) if rule.pattern.fullmatch(normalised)
-                and (rule.section is None or rule.section.search(context)))
+        matching = chain((rule for rule in self._overrides_for(kind) if rule.pattern.fullmatch(normalised)),
+                         _builtin_matches(kind, normalised))
+        return (rule for rule in matching if rule.section is None or rule.section.search(context))
