@@ -34,6 +34,8 @@ def xml_characters(text: str) -> str:
 
 def _xml_characters(value: object) -> object:
     """Every value a template prints holds only characters XML allows (a filing's text may carry control codes)."""
+    if type(value) is str:      # nearly every value: asked first, in the fewest steps
+        return xml_characters(value)
     if isinstance(value, Markup) or not isinstance(value, str):
         return value
     # as a plain string: a str enum's member prints its value, not its name
