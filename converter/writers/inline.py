@@ -292,7 +292,7 @@ def _fact_mark(item: _Tagged, figure: re.Match, display: dict[str, str]) -> Mark
     return Mark(figure.start(), figure.end(), figure.group(0), _NON_FRACTION, attributes)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _HiddenView(FactView):
     id: str = ""
     negative: bool = False      # a numeric fact is written as its magnitude with sign="-"
