@@ -59,23 +59,24 @@ class ConvertResult:
 
 def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResult:
     check_options(options)
-    check_output(outdir)
-    filing = read_filing(source)
-    statements = build_statements(filing.tables, filing.form_type)
-    if not statements and not filing.schedules:
-        raise ConversionError(f"{source}: no financial statement found ({len(filing.tables)} tables read)")
-    packages = find_packages(options.taxonomy_packages)
-    taxonomy = load_taxonomy(packages, options.taxonomy_year, options.online)
-    facts = map_filing(filing, statements, taxonomy, options.cik, options.mapping_overrides)
-    if not any(f.concept.startswith("us-gaap:") for f in facts.facts):
-        raise ConversionError(f"{source}: {len(statements)} statement(s) found but no line could be tagged")
-    check_facts(facts, len(statements), options.keep_unverified)
-    stem = outdir.name
-    with _writing(outdir):
-        outdir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{outdir.name}.partial-", dir=outdir.parent))
-        staging.chmod(0o755 & ~_umask())
+    staging = _early_staging(outdir)
     try:
+        filing = read_filing(source)
+        statements = build_statements(filing.tables, filing.form_type)
+        if not statements and not filing.schedules:
+            raise ConversionError(f"{source}: no financial statement found ({len(filing.tables)} tables read)")
+        packages = find_packages(options.taxonomy_packages)
+        taxonomy = load_taxonomy(packages, options.taxonomy_year, options.online)
+        facts = map_filing(filing, statements, taxonomy, options.cik, options.mapping_overrides)
+        if not any(f.concept.startswith("us-gaap:") for f in facts.facts):
+            raise ConversionError(f"{source}: {len(statements)} statement(s) found but no line could be tagged")
+        check_facts(facts, len(statements), options.keep_unverified)
+        stem = outdir.name
+        if staging is None:
+            with _writing(outdir):
+                outdir.parent.mkdir(parents=True, exist_ok=True)
+                staging = _staging_folder(Path(tempfile.mkdtemp(prefix=_STAGING.format(outdir.name),
+                                                                dir=outdir.parent)))
         names = output_names(stem, source.name, options.output_format)
         writer = WriterOptions(mark_tagged=options.mark_tagged)
         with _writing(outdir):
@@ -98,8 +99,29 @@ def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResul
             (staging / REPORT).write_text(dumps(report), encoding="utf-8")
             _publish(staging, outdir)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
     return ConvertResult(outdir, report, validation)
+
+
+_STAGING = ".{}.partial-"       # the prefix of the folder the outputs are written in before they are published
+
+
+def _early_staging(outdir: Path) -> Path | None:
+    """OUTDIR checked as check_output checks it; where OUTDIR's folder exists (always in a batch), the new folder
+    that check makes is kept as the staging folder rather than removed and made again (a new folder costs as much
+    as a small output file). None where OUTDIR's folder is still to be made: it is made once the filing converts."""
+    probe = _probe(outdir, replaced=True, prefix=_STAGING.format(outdir.name))
+    if probe.parent == outdir.parent:
+        with _writing(outdir):
+            return _staging_folder(probe)
+    os.rmdir(probe)
+    return None
+
+
+def _staging_folder(folder: Path) -> Path:
+    folder.chmod(0o755 & ~_umask())
+    return folder
 
 
 def _check_distinct(outdir: Path, outputs: dict[str, str]) -> None:
@@ -134,13 +156,18 @@ def check_output(outdir: Path, replaced: bool = True) -> None:
     """OUTDIR can be written, judged before any work so that a run never fails at its end for want of a place.
     A replaced OUTDIR (convert) is staged beside it, so its parent must take new folders; a batch writes inside
     OUTDIR. Missing folders are created later, so the nearest existing one is the one tried."""
+    os.rmdir(_probe(outdir, replaced, prefix=f".{outdir.name}.probe-"))
+
+
+def _probe(outdir: Path, replaced: bool, prefix: str) -> Path:
+    """check_output's checks; the new folder its real attempt made, in the nearest existing folder."""
     if outdir.exists() and not outdir.is_dir():
         raise UsageError(f"{outdir}: cannot write here: it exists and is not a folder")
     place = _nearest_existing(outdir.parent if replaced else outdir)
     if not place.is_dir():
         raise UsageError(f"{outdir}: cannot write here: {place} is a file, not a folder")
     try:        # a real attempt: permissions alone say nothing for root, read-only mounts or /proc
-        os.rmdir(tempfile.mkdtemp(prefix=f".{outdir.name}.probe-", dir=place))
+        return Path(tempfile.mkdtemp(prefix=prefix, dir=place))
     except OSError as error:
         reason = f"{place} does not take new folders" if error.errno == errno.ENOENT else write_failure(error)
         raise UsageError(f"{outdir}: cannot write here: {reason}") from None

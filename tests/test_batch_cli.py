@@ -132,7 +132,8 @@ def test_ctrl_c_during_convert_leaves_nothing_half_written(tmp_path, taxonomy_pa
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None and not list(tmp_path.glob(".out.partial-*")):
+    # the staged instance: its outputs are written, and validated next
+    while time.monotonic() < deadline and process.poll() is None and not list(tmp_path.glob(".out.partial-*/out.xml")):
         time.sleep(0.01)
     os.killpg(process.pid, signal.SIGINT)
     _, stderr = process.communicate(timeout=120)

@@ -138,8 +138,8 @@ def test_html_fixture_with_ex27_inline_valid_and_ex27_values_tagged_in_the_sched
 
 def test_marks_wrap_only_text_that_reads_as_expected():
     container = etree.Element(x("div"), nsmap={None: XHTML, "ix": IX})
-    good = Mark(11, 16, "1,234", etree.Element(f"{{{IX}}}nonFraction"))
-    wrong = Mark(20, 23, "999", etree.Element(f"{{{IX}}}nonFraction"))
+    good = Mark(11, 16, "1,234", f"{{{IX}}}nonFraction")
+    wrong = Mark(20, 23, "999", f"{{{IX}}}nonFraction")
     text_document(container, "Net sales $1,234    (56)\fpage two\x01", [good, wrong])
     pages = container.findall(x("pre"))
     assert [("".join(p.itertext())) for p in pages] == ["Net sales $1,234    (56)", "page two "]

@@ -90,7 +90,7 @@ def test_readers_never_raise_on_any_text(text):
 def test_marked_text_keeps_every_character(text, start, length):
     from lxml import etree
     from converter.writers.xhtml import Mark
-    mark = Mark(start, start + length, xml_safe(text)[start:start + length], etree.Element("mark"))
+    mark = Mark(start, start + length, xml_safe(text)[start:start + length], "mark")
     parent = etree.Element(x("pre"))
     append_marked(parent, text, 0, [mark])
     assert "".join(parent.itertext()) == xml_safe(text)

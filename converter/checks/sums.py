@@ -17,19 +17,22 @@ def inconsistent_sums(facts: FactSet) -> list[Issue]:
     """Each network is checked on its own, as Calculations 1.1 checks each extended link role."""
     values: dict[tuple[str, Context], Fact] = {(f.concept, (f.period, f.dimensions)): f for f in facts.facts
                                                if f.unit is not None and isinstance(f.value, Decimal)}
+    contexts: dict[str, list[Context]] = defaultdict(list)      # each concept's, so a total reads only its own
+    for concept, context in values:
+        contexts[concept].append(context)
     problems = []
     for network in facts.networks:
         for total, items in _summations(network).items():
-            problems.extend(_check_total(total, items, values))
+            problems.extend(_check_total(total, items, values, contexts.get(total, [])))
     return problems
 
 
-def _check_total(total: str, items: list[tuple[str, int]], values: dict[tuple[str, Context], Fact]
-                 ) -> list[Issue]:
+def _check_total(total: str, items: list[tuple[str, int]], values: dict[tuple[str, Context], Fact],
+                 contexts: list[Context]) -> list[Issue]:
+    """The total checked in each of its contexts."""
     problems = []
-    for (concept, context), total_fact in values.items():
-        if concept != total:
-            continue
+    for context in contexts:
+        total_fact = values[(total, context)]
         present = [(values[(item, context)], weight) for item, weight in items if (item, context) in values]
         if not present:
             continue

@@ -5,8 +5,9 @@ import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from converter.model import StatementKind, UsageError
 from converter.resources import maps_dir
@@ -150,25 +151,43 @@ def _builtin_rules() -> tuple[LabelRule, ...]:
     return tuple(load_rules(maps_dir() / "concepts.csv", "taxonomy_maps/concepts.csv"))
 
 
+@lru_cache(maxsize=None)
+def _builtin_rules_for(kind: StatementKind) -> tuple[LabelRule, ...]:
+    """Sorted out once per process: a LabelMap is made for every filing, and the built-in rules number hundreds."""
+    return tuple(_for_kind(_builtin_rules(), kind))
+
+
+@lru_cache(maxsize=16384)
+def _builtin_matches(kind: StatementKind, normalised: str) -> tuple[LabelRule, ...]:
+    """The built-in rules whose pattern matches a normalised label, in priority order, kept for the process: each
+    is a scan of hundreds of patterns, and a batch meets the same labels ('total current assets', 'net income') in
+    filing after filing."""
+    return tuple(rule for rule in _builtin_rules_for(kind) if rule.pattern.fullmatch(normalised))
+
+
+def _for_kind(rules: Iterable[LabelRule], kind: StatementKind) -> list[LabelRule]:
+    return [rule for rule in rules if rule.statement in ("any", kind.value)]
+
+
 class LabelMap:
     def __init__(self, overrides: Path | None = None):
-        self.rules = (load_overrides(overrides) if overrides else []) + \
-            list(_builtin_rules())
-        self._by_kind: dict[StatementKind, list[LabelRule]] = {}
+        self.overrides = load_overrides(overrides) if overrides else []
+        self._overrides_by_kind: dict[StatementKind, list[LabelRule]] = {}
 
-    def _rules_for(self, kind: StatementKind) -> list[LabelRule]:
-        if kind not in self._by_kind:
-            self._by_kind[kind] = [rule for rule in self.rules if rule.statement in ("any", kind.value)]
-        return self._by_kind[kind]
+    def _overrides_for(self, kind: StatementKind) -> list[LabelRule]:
+        if kind not in self._overrides_by_kind:
+            self._overrides_by_kind[kind] = _for_kind(self.overrides, kind)
+        return self._overrides_by_kind[kind]
 
     def lookup(self, kind: StatementKind, label: str, section: str = "") -> LabelRule | None:
         return next(self.candidates(kind, label, section), None)
 
     def candidates(self, kind: StatementKind, label: str, section: str = "") -> Iterator[LabelRule]:
-        """The rules matching a label, in priority order."""
+        """The rules matching a label, in priority order: the user's, then the built-in ones."""
         normalised = normalise_label(label)
         if not normalised:
             return iter(())
         context = normalise_label(section)
-        return (rule for rule in self._rules_for(kind) if rule.pattern.fullmatch(normalised)
-                and (rule.section is None or rule.section.search(context)))
+        matching = chain((rule for rule in self._overrides_for(kind) if rule.pattern.fullmatch(normalised)),
+                         _builtin_matches(kind, normalised))
+        return (rule for rule in matching if rule.section is None or rule.section.search(context))

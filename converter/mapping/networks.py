@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Iterable
 
 from converter.mapping.signs import SignResolver
 from converter.statements import Link
@@ -56,47 +56,59 @@ def merge_networks(networks: list[Network]) -> tuple[list[Network], list[Issue]]
     """One network per statement kind, as filers present them: calculations hold in every context, so a total's
     items printed in one statement (a line another statement's periods lack) complete the same total elsewhere.
     An item already counted through another item of the same total is not added twice."""
-    merged: dict[str, Network] = {}
+    merged: dict[str, _MergedNetwork] = {}
     issues = []
     for network in networks:
-        target = merged.setdefault(network.root, Network(network.role_id, network.title, network.root))
-        target.concepts.extend(c for c in network.concepts if c not in target.concepts)
+        target = merged.setdefault(network.root, _MergedNetwork(Network(network.role_id, network.title, network.root)))
+        for concept in network.concepts:
+            target.add_concept(concept)
         for summation in network.summations:
             if summation in target.summations:
                 continue
-            problem = _conflict(target, summation)
+            problem = target.conflict(summation)
             if problem:
                 issues.append(Issue(IssueCode.SUMS_DISAGREE, Severity.NOTE, problem))
             else:
-                target.summations.append(summation)
-    return list(merged.values()), issues
+                target.add_summation(summation)
+    return [target.network for target in merged.values()], issues
 
 
-def _conflict(network: Network, new: Summation) -> str | None:
-    items = {s.item: s.weight for s in network.summations if s.total == new.total}
-    if new.item in items:
-        return (f"{new.item} enters {new.total} with weight {items[new.item]} in one statement and {new.weight} in "
-            "another; the second is not written")
-    descendants = _descendants(network, new.item)
-    related = descendants | _ancestors(network, new.item)
-    if related & set(items) or new.total in descendants:
-        return f"{new.item} would count twice in {new.total}; not written"
-    return None
+class _MergedNetwork:
+    """A network being merged, with what it holds kept as sets and its sums as links both ways: asking the lists
+    would read every entry so far for every entry added."""
+
+    def __init__(self, network: Network):
+        self.network = network
+        self.concepts: set[str] = set()
+        self.summations: set[Summation] = set()
+        self.items: dict[str, dict[str, int]] = {}       # total -> its items' weights
+        self.totals: dict[str, list[str]] = {}           # item -> the totals it enters
+
+    def add_concept(self, concept: str) -> None:
+        if concept not in self.concepts:
+            self.concepts.add(concept)
+            self.network.concepts.append(concept)
+
+    def add_summation(self, summation: Summation) -> None:
+        self.summations.add(summation)
+        self.network.summations.append(summation)
+        self.items.setdefault(summation.total, {})[summation.item] = summation.weight
+        self.totals.setdefault(summation.item, []).append(summation.total)
+
+    def conflict(self, new: Summation) -> str | None:
+        items = self.items.get(new.total, {})
+        if new.item in items:
+            return (f"{new.item} enters {new.total} with weight {items[new.item]} in one statement and {new.weight} "
+                    "in another; the second is not written")
+        descendants = _reachable(new.item, self.items)
+        related = descendants | _reachable(new.item, self.totals)
+        if related & set(items) or new.total in descendants:
+            return f"{new.item} would count twice in {new.total}; not written"
+        return None
 
 
-def _descendants(network: Network, concept: str) -> set[str]:
-    return _reachable(network, concept, lambda s: (s.total, s.item))
-
-
-def _ancestors(network: Network, concept: str) -> set[str]:
-    return _reachable(network, concept, lambda s: (s.item, s.total))
-
-
-def _reachable(network: Network, concept: str, step: Callable[[Summation], tuple[str, str]]) -> set[str]:
-    """Concepts reached from concept by following summations one way (from -> to as step gives them)."""
-    following: dict[str, list[str]] = {}      # each concept's next ones, so each step reads only its own
-    for source, target in map(step, network.summations):
-        following.setdefault(source, []).append(target)
+def _reachable(concept: str, following: dict[str, Iterable[str]]) -> set[str]:
+    """Concepts reached from concept by following the links one way (each concept's next ones)."""
     found: set[str] = set()
     frontier = [concept]
     while frontier:

@@ -16,7 +16,7 @@ COVER_LINES = 150
 
 
 def read_cover(text: str) -> CoverPage:
-    lines = text.split("\n")[:COVER_LINES]
+    lines = text.split("\n", COVER_LINES)[:COVER_LINES]     # the rest of the document is never split
     cover = CoverPage()
     form = vocabulary().cover_form.search("\n".join(lines))
     cover.document_type = form.group(1).upper() if form else None

@@ -40,6 +40,8 @@ def locatable_elements(root: etree._Element) -> list[etree._Element]:
 def windows_1252_controls(text: str) -> str:
     """&#146; and friends name Windows-1252 characters, which parsers read as C1 control codes (one character
     for one, so offsets into the text stay true)."""
+    if text.isascii():
+        return text       # no C1 code: a check of the string's kind, where the pattern reads every character
     return _C1.sub(lambda m: bytes([ord(m.group(0))]).decode("cp1252", "replace")[:1], text)
 
 

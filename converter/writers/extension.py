@@ -35,7 +35,17 @@ def _context(facts: FactSet, names: OutputNames) -> dict:
     role_base = facts.extension.namespace + ":role:"
     return {"version": __version__, "source_name": names.source_name, "extension": facts.extension,
             "networks": facts.networks, "schema": schema, "hrefs": _hrefs(facts, schema),
+            "locators": _locator_labels(facts),
             "role_uris": {n.role_id: role_base + n.role_id for n in facts.networks}}
+
+
+def _locator_labels(facts: FactSet) -> dict[str, str]:
+    """The xlink:label of each concept's locator ('us-gaap_Revenues'), made once per concept rather than by a
+    template filter at every locator and arc that names it."""
+    qnames = {qname for network in facts.networks for summation in network.summations
+              for qname in (summation.total, summation.item)}
+    qnames.update(qname for network in facts.networks for qname in network.concepts)
+    return {qname: qname.replace(":", "_") for qname in qnames}
 
 
 def _hrefs(facts: FactSet, schema: str) -> dict[str, str]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from itertools import accumulate
 
 from lxml import etree
 
@@ -37,6 +38,7 @@ COVER_LINES = 150            # a text document's cover page ends before this lin
 _SCALES = range(-6, 13)      # from a figure printed without its leading zero to trillions
 _PAGE_BREAK = re.compile(r"\f|<PAGE>", re.I)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NON_FRACTION = f"{{{IX}}}nonFraction"
 
 
 @dataclass
@@ -156,8 +158,7 @@ def _cover_marks(text: str, tagged: list[_Tagged], taken: list[Mark]) -> list[Ma
                 attributes = {"name": item.fact.concept, "contextRef": fact_context_id(item.fact), "id": item.id}
                 if printed_long_date().fullmatch(match.group(0)):
                     attributes["format"] = "ixt:date-monthname-day-year-en"
-                item.mark = Mark(match.start(), match.end(), match.group(0),
-                                 etree.Element(f"{{{IX}}}nonNumeric", attributes, nsmap={"ix": IX}))
+                item.mark = Mark(match.start(), match.end(), match.group(0), f"{{{IX}}}nonNumeric", attributes)
                 marks.append(item.mark)
                 break
     return marks
@@ -202,7 +203,8 @@ def _printed_date(match: re.Match) -> str | None:
 
 
 def _line_starts(text: str) -> list[int]:
-    return [0] + [m.end() for m in re.finditer("\n", text)]
+    """Where each line starts: summed from the lines' lengths, without a match object per line."""
+    return list(accumulate((len(line) + 1 for line in text.split("\n")[:-1]), initial=0))
 
 
 def _line_start(text: str, line: int) -> int:
@@ -229,7 +231,7 @@ def _mark(item: _Tagged, text: str, start: int, end: int) -> list[Mark]:
     attributes = figure and _display(figure.group(0), item.fact)
     if not attributes:
         return []
-    item.mark = Mark(figure.start(), figure.end(), figure.group(0), _fact_element(item, attributes))
+    item.mark = _fact_mark(item, figure, attributes)
     return [item.mark]
 
 
@@ -243,7 +245,7 @@ def _label_mark(item: _Tagged, text: str, start: int, end: int, taken: list[Mark
             continue
         attributes = _display(figure.group(0), item.fact)
         if attributes:
-            item.mark = Mark(figure.start(), figure.end(), figure.group(0), _fact_element(item, attributes))
+            item.mark = _fact_mark(item, figure, attributes)
             return [item.mark]
     return []
 
@@ -281,16 +283,16 @@ def _display(figure: str, fact: Fact) -> dict[str, str] | None:
     return {"format": "ixt:num-dot-decimal", "scale": str(scale)}
 
 
-def _fact_element(item: _Tagged, display: dict[str, str]) -> etree._Element:
+def _fact_mark(item: _Tagged, figure: re.Match, display: dict[str, str]) -> Mark:
     fact = item.fact
     attributes = {"name": fact.concept, "contextRef": fact_context_id(fact), "unitRef": fact.unit.value,
                   "decimals": str(fact.decimals), "id": item.id, **display}
     if fact.value < 0:
         attributes["sign"] = "-"
-    return etree.Element(f"{{{IX}}}nonFraction", attributes, nsmap={"ix": IX})
+    return Mark(figure.start(), figure.end(), figure.group(0), _NON_FRACTION, attributes)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _HiddenView(FactView):
     id: str = ""
     negative: bool = False      # a numeric fact is written as its magnitude with sign="-"

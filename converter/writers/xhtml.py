@@ -12,13 +12,14 @@ or the `td`/`th`/`pre` that SourceRef.element counts). It is wrapped only where 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Callable
 
 from lxml import etree
 
 from converter.text.html import locatable_elements, windows_1252_controls
-from converter.writers.templating import XML_INVALID
+from converter.writers.templating import xml_characters
 
 XHTML = "http://www.w3.org/1999/xhtml"
 
@@ -66,19 +67,22 @@ _ATTRIBUTES = {   # attributes kept as they are, beyond id, class, style, title 
 
 @dataclass
 class Mark:
-    """A printed figure to wrap: characters [start, end) of the located element's text, expected to read `text`;
-    `element` is the (empty) inline XBRL element to wrap them in."""
+    """A printed figure to wrap: characters [start, end) of the located element's text, expected to read `text`,
+    in an inline XBRL element `tag` with `attributes`. The element is made only where the mark is placed, inside the
+    document it belongs to: a free-standing lxml element would be a document of its own, made for nothing."""
     start: int
     end: int
     text: str
-    element: etree._Element
+    tag: str
+    attributes: dict[str, str] = field(default_factory=dict)
     placed: bool = False
+    element: etree._Element | None = None     # once placed
 
 
 def xml_safe(text: str) -> str:
     """Characters XML cannot hold become spaces, &#146;-style C1 codes the Windows-1252 characters they meant;
     the length never changes, so offsets into the text stay true."""
-    return XML_INVALID.sub(" ", windows_1252_controls(text))
+    return xml_characters(windows_1252_controls(text))
 
 
 def x(tag: str) -> str:
@@ -95,8 +99,8 @@ def append_marked(parent: etree._Element, text: str, offset: int, marks: list[Ma
         if mark.placed or start < position or end > len(text) or text[start:end] != mark.text:
             continue
         _append_text(parent, text[position:start])
+        mark.element = etree.SubElement(parent, mark.tag, mark.attributes)
         mark.element.text = text[start:end]
-        parent.append(mark.element)
         mark.placed = True
         position = end
     _append_text(parent, text[position:])
@@ -112,14 +116,18 @@ def _append_text(parent: etree._Element, text: str) -> None:
 
 
 def text_document(container: etree._Element, text: str, marks: list[Mark]) -> None:
-    """A plain-text document as <pre> pages, character for character; a form feed starts a new page."""
+    """A plain-text document as <pre> pages, character for character; a form feed starts a new page. Each page
+    is handed only the marks starting on it (sorted once), not the whole document's to pass over."""
+    ordered = sorted(marks, key=lambda m: m.start)
+    starts = [mark.start for mark in ordered]
     offset = 0
     for number, page in enumerate(text.split("\f")):
         pre = etree.SubElement(container, x("pre"), {"class": "page"})
         if number:
             pre.set("style", "page-break-before:always")
-        append_marked(pre, page, offset, sorted(marks, key=lambda m: m.start))
-        offset += len(page) + 1
+        end = offset + len(page)
+        append_marked(pre, page, offset, ordered[bisect_left(starts, offset): bisect_right(starts, end)])
+        offset = end + 1
 
 
 @dataclass
