@@ -38,7 +38,6 @@ DONE = ("ok", "invalid", "failed")          # outcomes --resume does not try aga
 WRITTEN = ("ok", "invalid")                 # outcomes with an output folder (and rows in the facts table)
 FAILURES = ("failed", "timeout", "crashed")
 MAX_LIST_LINES = 100_000
-YOUNG_COLLECTION_THRESHOLD = 10_000         # new objects between collections of the youngest generation, once warm
 # What a folder holds that is a filing: the extensions EDGAR served submissions and their documents under. Other
 # files in a folder (INDEX.tsv, README.md, XBRL .xml) are reported as skipped; a file named outright is tried.
 FILING_SUFFIXES = (".txt", ".htm", ".html", ".nc", ".sgml")
@@ -273,14 +272,9 @@ def _freeze_long_lived_heap() -> None:
     """After its first filing, what a worker holds lives as long as the worker: Python's and Arelle's modules,
     the warm Arelle controller, the taxonomy knowledge. Moved out of reach of the garbage collector, it is no
     longer walked by the full collections that each validation's hundreds of thousands of new objects trigger
-    (measured: a sixth to a quarter of a validation's time).
-
-    Young objects are collected less often too: a conversion's tens of thousands of objects live until it ends
-    and leave no cycles behind (measured on the benchmark's filings: its young collections freed nothing), so at
-    Python's default of one collection per 700 new objects every one was wasted work."""
+    (measured: a sixth to a quarter of a validation's time)."""
     gc.collect()
     gc.freeze()
-    gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, *gc.get_threshold()[1:])
 
 
 class _Worker:
