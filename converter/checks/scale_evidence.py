@@ -2,7 +2,7 @@
 facts are withheld where the filing's other statements name a scale ('in thousands': nothing shows this one is in
 whole dollars rather than under a caption the reading missed or a heading shared with the others), and where its
 own par value times the shares its labels print is its common stock a power of 1000 off ('Common stock, $1 par;
-9,898,168 shares outstanding  9,898': thousands). A parent-only statement truly printed in whole dollars beside
+4,210,330 shares outstanding  4,210': thousands). A parent-only statement truly printed in whole dollars beside
 consolidated ones in millions is lost too: a missing number costs less than a wrong one."""
 from __future__ import annotations
 
