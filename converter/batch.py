@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from converter.batch_facts import PARQUET, TABLE, CombinedTable, has_current_table, write_parquet
-from converter.batch_restatements import RESTATEMENTS, write_restatements
+from converter.batch_restatements import RESTATEMENTS, count_restatements, write_restatements
 from converter.model import ConversionError
 from converter.pipeline import ConvertOptions, convert, write_failure
 
@@ -460,8 +460,9 @@ def run_batch(inputs: list[Path], outdir: Path, options: BatchOptions,
               on_plan: Callable[[int, int], None] = lambda todo, skipped: None) -> BatchResult:
     started = time.monotonic()
     tasks, earlier = plan(inputs, outdir, options)
-    for stale in (PARQUET, RESTATEMENTS):      # stale until this run ends and writes them again
-        (outdir / stale).unlink(missing_ok=True)
+    (outdir / PARQUET).unlink(missing_ok=True)      # stale until this run ends and writes it again
+    if tasks:
+        (outdir / RESTATEMENTS).unlink(missing_ok=True)     # so is the list, once a filing is to be added
     table = CombinedTable(outdir)
     rows = table.rebuild(_folders(outdir, earlier))     # the kept filings' rows, nothing of a filing cut off
     on_plan(len(tasks), len(earlier))
@@ -511,7 +512,11 @@ def _parquet(outdir: Path) -> Path | None:
 
 
 def _restatements(outdir: Path) -> int:
-    """Found again by every run that ends, from the whole table (an earlier run's filings included)."""
+    """Found again from the whole table (an earlier run's filings included) by a run that converted a filing; a run
+    with nothing to do keeps the list an earlier run made."""
+    listed = count_restatements(outdir)
+    if listed is not None:
+        return listed
     try:
         return write_restatements(outdir)
     except OSError as error:       # facts.csv stands whole; the next run lists them again

@@ -72,6 +72,15 @@ def write_restatements(outdir: Path) -> int:
     return rows
 
 
+def count_restatements(outdir: Path) -> int | None:
+    """The rows of the list an earlier run made; None where there is none."""
+    try:
+        with open(outdir / RESTATEMENTS, newline="", encoding="utf-8") as handle:
+            return sum(1 for _ in csv.reader(handle)) - 1
+    except OSError:
+        return None
+
+
 def _store(connection: sqlite3.Connection, facts: Iterable[FactRow]) -> None:
     connection.execute(f"CREATE TABLE facts ({', '.join(_STORED)})")
     insert = f"INSERT INTO facts VALUES ({', '.join('?' * len(_STORED))})"

@@ -80,4 +80,7 @@ def test_a_batch_lists_the_comparative_figure_a_second_filing_states_otherwise(t
         listed = {(r["concept"], r["instant"], r["earlier_value"], r["later_value"]) for r in csv.DictReader(handle)}
     assert listed == {("us-gaap:CashAndCashEquivalentsAtCarryingValue", "2000-12-31", "6600000", "6500000"),
                       ("us-gaap:OtherAssetsCurrent", "2000-12-31", "1100000", "1200000")}
+    resumed = run_batch([folder / "original.txt", folder / "amended.txt"], tmp_path / "out",
+                        BatchOptions(convert=options.convert, jobs=1, resume=True))
+    assert resumed.restatements == 2 and (tmp_path / "out" / RESTATEMENTS).exists()    # nothing new: kept
 
