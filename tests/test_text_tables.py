@@ -426,3 +426,24 @@ def test_a_line_of_dates_is_no_paragraph_and_a_centred_lowercase_line_is_part_of
     assert table.column_headers[-1] == "Six Months Ended Mar 31, 2001"
     assert "Consolidated Statements of Operations" in table.caption
     assert "Example Semiconductor Corporation" in table.caption
+
+
+UNAUDITED_BESIDE_THE_YEAR_UNDER_A_DATE = """
+                            BALANCE SHEETS
+                            (In millions)
+<TABLE>
+<CAPTION>
+                                       June 27, 2003    September 27,
+                                         (Unaudited)             2002
+<S>                                      <C>              <C>
+Cash and cash equivalents                $ 1,018          $ 1,552
+Short-term investments                       212              193
+</TABLE>
+"""
+
+
+def test_a_year_beside_unaudited_under_a_date_finishes_that_columns_header():
+    """'(Unaudited)' under the current date and the year under 'September 27,': a header line, not a row."""
+    table = _table(UNAUDITED_BESIDE_THE_YEAR_UNDER_A_DATE)
+    assert table.column_headers == ["June 27, 2003 (Unaudited)", "September 27, 2002"]
+    assert [row.label for row in table.rows] == ["Cash and cash equivalents", "Short-term investments"]
