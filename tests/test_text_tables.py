@@ -447,3 +447,13 @@ def test_a_year_beside_unaudited_under_a_date_finishes_that_columns_header():
     table = _table(UNAUDITED_BESIDE_THE_YEAR_UNDER_A_DATE)
     assert table.column_headers == ["June 27, 2003 (Unaudited)", "September 27, 2002"]
     assert [row.label for row in table.rows] == ["Cash and cash equivalents", "Short-term investments"]
+
+
+def test_nil_is_a_dash_in_a_column_but_a_word_at_the_end_of_a_label():
+    table = _table("""
+                          2003        2002
+Reserves for losses nil      5           4
+Deferred charges           nil          12
+""")
+    assert [(row.label, row.cells) for row in table.rows] == [("Reserves for losses nil", ["5", "4"]),
+                                                               ("Deferred charges", ["nil", "12"])]

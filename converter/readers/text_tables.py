@@ -123,7 +123,7 @@ def _parse_line(number: int, text: str, in_table: bool = False) -> _Line:
             return _Line(number, text, [], in_table)      # a run of numbers longer than any statement is not a row
         if _closes_label_parenthesis(text, start, chunk):
             break       # "Costs and expenses (Notes 1 and 16)": the 16 is the label's
-        if _VALUE_TOKEN.match(chunk) or _DASH_TOKEN.match(chunk):
+        if _VALUE_TOKEN.match(chunk) or _DASH_TOKEN.match(chunk) and not _word_of_label(text, start, chunk):
             tokens.append(_Token(start, end, _anchor(chunk, start), chunk))
         elif _CURRENCY_OR_SIGN.match(chunk) and tokens or _FOOTNOTE_ONLY.match(chunk):
             continue
@@ -135,6 +135,11 @@ def _parse_line(number: int, text: str, in_table: bool = False) -> _Line:
 
 def _closes_label_parenthesis(text: str, start: int, chunk: str) -> bool:
     return chunk.endswith(")") and "(" not in chunk and text.count("(", 0, start) > text.count(")", 0, start)
+
+
+def _word_of_label(text: str, start: int, chunk: str) -> bool:
+    """'nil' a single space after a word ('Reserves nil  0  0') is the label's last word, not a dash in a column."""
+    return chunk[-1:].isalpha() and start >= 2 and text[start - 1] == " " and not text[start - 2].isspace()
 
 
 def _chunks_from_right(text: str) -> Iterator[tuple[int, int, str]]:
