@@ -433,11 +433,11 @@ UNAUDITED_BESIDE_THE_YEAR_UNDER_A_DATE = """
                             (In millions)
 <TABLE>
 <CAPTION>
-                                       June 27, 2003    September 27,
+                                       June 28, 2003    September 27,
                                          (Unaudited)             2002
 <S>                                      <C>              <C>
-Cash and cash equivalents                $ 1,018          $ 1,552
-Short-term investments                       212              193
+Cash and cash equivalents                $ 2,340          $ 2,115
+Short-term investments                       418              390
 </TABLE>
 """
 
@@ -445,7 +445,7 @@ Short-term investments                       212              193
 def test_a_year_beside_unaudited_under_a_date_finishes_that_columns_header():
     """'(Unaudited)' under the current date and the year under 'September 27,': a header line, not a row."""
     table = _table(UNAUDITED_BESIDE_THE_YEAR_UNDER_A_DATE)
-    assert table.column_headers == ["June 27, 2003 (Unaudited)", "September 27, 2002"]
+    assert table.column_headers == ["June 28, 2003 (Unaudited)", "September 27, 2002"]
     assert [row.label for row in table.rows] == ["Cash and cash equivalents", "Short-term investments"]
 
 
