@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Iterator
 
 from converter.model import Amount, Measure, Statement
 from converter.text.profiles import profile
@@ -85,13 +86,17 @@ def _closed_run(statement: Statement, total: int, open_rows: list[int], columns:
     totals = [_value(statement, total, c) for c in columns]
     if all(t == 0 for t in totals):
         return None
-    for count in range(2, min(len(open_rows), MAX_CHILDREN) + 1):
-        run = open_rows[-count:]
-        for signs in ([1] * count, [1] + [-1] * (count - 1)):
-            if all(sum(s * _value(statement, r, c) for s, r in zip(signs, run)) == t
-                   for c, t in zip(columns, totals)):
-                return count, signs
+    for run, signs in _runs(open_rows):
+        if all(sum(s * _value(statement, r, c) for s, r in zip(signs, run)) == t for c, t in zip(columns, totals)):
+            return len(run), signs
     return None
+
+
+def _runs(open_rows: list[int]) -> Iterator[tuple[list[int], list[int]]]:
+    """The runs a total may close, shortest first: (rows, signs) all added, then the first less the rest."""
+    for count in range(2, min(len(open_rows), MAX_CHILDREN) + 1):
+        for signs in ([1] * count, [1] + [-1] * (count - 1)):
+            yield open_rows[-count:], signs
 
 
 def _contradicted_run(statement: Statement, total: int, open_rows: list[int], columns: list[int]
@@ -100,26 +105,24 @@ def _contradicted_run(statement: Statement, total: int, open_rows: list[int], co
     figures' rounding. Only columns where the total and every line of the run are printed count (a dash or a blank
     proves nothing: the longer run may add up as well, or the blank cell be the one misread), and where it adds up
     the line above the run must be printed too, else the longer run adds up as well. One column is evidence enough
-only for a stated total ('Total ...'): two lines of any label may differ by a third in one column by chance."""
+    only for a stated total ('Total ...'): two lines of any label may differ by a third in one column by chance."""
     stated = bool(vocabulary().structure["stated_total"].search(statement.rows[total].label))
-    for count in range(2, min(len(open_rows), MAX_CHILDREN) + 1):
-        run = open_rows[-count:]
-        above = open_rows[-count - 1] if count < len(open_rows) else None
-        for signs in ([1] * count, [1] + [-1] * (count - 1)):
-            adds_up, misses = [], []
-            for column in columns:
-                cells = [statement.rows[r].amounts[column] for r in (total, *run)]
-                if any(cell is None or cell.value == 0 for cell in cells):
-                    continue
-                missed = abs(sum(s * cell.value for s, cell in zip(signs, cells[1:])) - cells[0].value)
-                if missed == 0 and (above is None or _value(statement, above, column) != 0):
-                    adds_up.append(column)
-                elif missed > _rounding(cells):
-                    misses.append(column)
-            if misses and len(adds_up) >= len(misses) and (len(adds_up) > 1 or stated):
-                return Contradiction(total, tuple(run), tuple(misses),
-                                     f"{statement.rows[total].label!r} is the sum of the {count} lines above it in "
-                                     f"{len(adds_up)} column(s), not in {len(misses)}")
+    for run, signs in _runs(open_rows):
+        above = open_rows[-len(run) - 1] if len(run) < len(open_rows) else None
+        adds_up, misses = [], []
+        for column in columns:
+            cells = [statement.rows[r].amounts[column] for r in (total, *run)]
+            if any(cell is None or cell.value == 0 for cell in cells):
+                continue
+            missed = abs(sum(s * cell.value for s, cell in zip(signs, cells[1:])) - cells[0].value)
+            if missed == 0 and (above is None or _value(statement, above, column) != 0):
+                adds_up.append(column)
+            elif missed > _rounding(cells):
+                misses.append(column)
+        if misses and len(adds_up) >= len(misses) and (len(adds_up) > 1 or stated):
+            return Contradiction(total, tuple(run), tuple(misses),
+                                 f"{statement.rows[total].label!r} is the sum of the {len(run)} lines above it in "
+                                 f"{len(adds_up)} column(s), not in {len(misses)}")
     return None
 
 
