@@ -156,6 +156,7 @@ class ColumnRole(str, Enum):
     SUPERSEDED = "superseded"      # "as previously reported", beside the restated figures
     SEGMENT = "segment"            # one of several columns for the same period: a segment, entity or component
     OTHER_CURRENCY = "other_currency"   # a statement "expressed in Canadian dollars": only US dollars are written
+    OTHER_ENTITY = "other_entity"  # another entity's statement beside the consolidated one: the parent company alone
 
 
 class Measure(str, Enum):

@@ -43,6 +43,7 @@ def test_period_pieces():
     assert column_date("March 31, 2003") == date(2003, 3, 31)
     assert column_date("Three months ended March 31, 2003 2002") == date(2003, 3, 31)
     assert column_date("Quarter ended 6/30/97") == date(1997, 6, 30)
+    assert column_date("September 25,1998") == date(1998, 9, 25)      # no space after the comma
     assert column_date("US GAAP Results") is None
     assert duration_months("Quarter ended") == (3, "months")
     assert duration_months("Adjustments") is None

@@ -377,3 +377,45 @@ def test_a_statement_in_another_currency_tags_no_column():
                    ["1994", "1993"], [("Cash", ["56,984", "30,438"]), ("", ["808,417", "894,367"])])
     [statement] = build_statements([table], "10-K")
     assert {column.role for column in statement.columns} == {ColumnRole.OTHER_CURRENCY}
+
+
+def test_a_parent_company_statement_beside_the_consolidated_one_is_another_entitys():
+    rows = [("Dividends from subsidiaries", ["500", "400"]), ("Net income", ["1,200", "1,000"])]
+    headers = ["Year ended December 31, 2001", "Year ended December 31, 2000"]
+    consolidated = _table(["CONSOLIDATED STATEMENTS OF INCOME", "(in thousands)"], headers, rows)
+    condensed = _table(["CONDENSED STATEMENTS OF INCOME", "(in thousands)"], headers, rows)
+    named = _table(["Schedule I", "Condensed financial information of registrant", "Statements of income"],
+                   headers, rows)
+    statements = build_statements([consolidated, condensed, named], "10-K")
+    assert [{c.role for c in s.columns} for s in statements] == [
+        {ColumnRole.REPORTED}, {ColumnRole.OTHER_ENTITY}, {ColumnRole.OTHER_ENTITY}]
+    # alone, a condensed statement is the company's own (a small company's 10-Q)
+    [alone] = build_statements([condensed], "10-Q")
+    assert {c.role for c in alone.columns} == {ColumnRole.REPORTED}
+
+
+def test_a_notes_numbered_heading_titles_no_statement():
+    rows = [("Computer equipment", ["1,400", "2,500"]), ("Furniture", ["100", "500"]), ("", ["1,500", "3,000"])]
+    note = _table(["(3) BALANCE SHEET COMPONENTS", "DECEMBER 31"], ["2001", "2000"], rows)
+    assert classify_table(note) is None
+    # a balance sheet found by its current totals, its title misspelt
+    lines = [("Cash", ["100", "90"]), ("Total current assets", ["300", "250"]),
+             ("Total current liabilities", ["120", "110"])]
+    assert classify_table(_table(["STATEMENT OF BALANCED SHEET"], ["1995", "1994"], lines)) == (
+        StatementKind.BALANCE_SHEET, False)
+
+
+def test_a_first_quarters_income_statement_dated_alone_takes_the_quarter_its_cash_flows_run():
+    income_rows = [("Net sales", ["1,700", "1,500"]), ("Net income", ["150", "45"])]
+    cash_rows = [("Net income", ["150", "45"]), ("Cash at end of period", ["1,200", "1,000"])]
+    income = _table(["CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS", "(in millions)"],
+                    ["December 26, 1998", "December 26, 1997"], income_rows)
+    cash = _table(["CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS", "(in millions)"],
+                  ["Three Months Ended December 26, 1998", "Three Months Ended December 26, 1997"], cash_rows)
+    statements = build_statements([income, cash], "10-Q")
+    assert [c.period for c in statements[0].columns] == [c.period for c in statements[1].columns] == [
+        Period(date(1998, 12, 26), date(1998, 9, 27)), Period(date(1997, 12, 26), date(1997, 9, 27))]
+    # in a later quarter the year to date is longer than the quarter: the dates alone say neither
+    later = _table(cash.caption, ["Six Months Ended March 27, 1999", "Six Months Ended March 27, 1998"], cash_rows)
+    dated_only = _table(income.caption, ["March 27, 1999", "March 27, 1998"], income_rows)
+    assert [s.kind for s in build_statements([dated_only, later], "10-Q")] == [StatementKind.CASH_FLOW]

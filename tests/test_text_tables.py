@@ -206,7 +206,8 @@ MINORITY INTEREST IN SUBSIDIARIES                $ 1,100        $ 1,050
 def test_a_lowercase_line_under_capitals_a_dash_and_a_total_without_figures_are_wrapped_labels():
     table = _table(WRAPPED_CAPS_AND_TOTALS)
     assert [row.label for row in table.rows] == ["Sales",
-                                                  "Income before income taxes and accounting changes Machinery",
+                                                  # the dash a word ends the line with is the label's own
+                                                  "Income before income taxes and accounting changes - Machinery",
                                                   "LONG-TERM DEBT, less portion payable within one year",
                                                   "MINORITY INTEREST IN SUBSIDIARIES",
                                                   "Total Liabilities and Stockholders' Equity"]
@@ -457,3 +458,91 @@ Deferred charges           nil          12
 """)
     assert [(row.label, row.cells) for row in table.rows] == [("Reserves for losses nil", ["5", "4"]),
                                                                ("Deferred charges", ["nil", "12"])]
+
+
+# Layouts of 1990s 10-Ks (made-up figures): the unit printed under the years, a date finishing the label-area
+# phrase, a notes column of reference letters, a footnote listing figures across the line, a wrapped label inside
+# an open parenthesis, and dashes between a label's words.
+UNIT_UNDER_YEARS = """
+CONSOLIDATED BALANCE SHEETS              EXAMPLE COMPANY AND SUBSIDIARIES
+
+December 31,                                             1997                1996
+- ------------------------------------------------------------------------------------
+(In millions except share data)
+
+ASSETS
+
+Cash and cash equivalents                            $  1,200            $  1,100
+Inventories                                               900                 800
+TOTAL CURRENT ASSETS                                    2,100               1,900
+"""
+
+DATE_UNDER_PHRASE = """
+Consolidated Statements of Income
+                                   (In thousands, except per share amounts)
+
+Three fiscal years ended                  1994          1993          1992
+September 30, 1994
+Net sales                          $ 9,100,000   $ 7,900,000   $ 7,000,000
+Cost of sales                        6,800,000     5,200,000     3,900,000
+"""
+
+NOTES_COLUMN = """
+                       consolidated statement of earnings
+(Dollars in millions except per share amounts)
+
+For the year ended December 31:                   Notes      1997      1996       1995
+Hardware sales                                            $36,200   $36,300    $35,600
+Rentals and financing                             Q         3,700     3,700      3,500
+Interest expense                                  H           700       710        720
+Net earnings per share of common stock            C & R   $  6.10   $  5.10    $  3.60
+Average number of common shares outstanding:
+1997 - 983,286,361; 1996 - 1,056,704,188; 1995 - 1,138,768,058
+"""
+
+OPEN_PARENTHESIS = """
+                                                           1995         1994
+ASSETS
+Total current assets ..................................    8,600.5      6,900.7
+GOODWILL AND OTHER INTANGIBLES (net of accumulated
+amortization of $411.5 million in 1995 and $291.1 million
+in 1994) ................................................. 6,800.3      7,200.3
+Common stock
+ Issued - 1,400,000 shares - 1995
+        - 1,300,000 shares - 1994 ...................  4,700.5      4,600.8
+OTHER ASSETS                                               1,100.3      1,000.4
+"""
+
+
+def test_the_unit_printed_under_the_years_is_caption_and_the_years_head_the_columns():
+    table = _table(UNIT_UNDER_YEARS)
+    assert table.column_headers == ["1997", "1996"]
+    assert "(In millions except share data)" in table.caption
+    assert {row.label: row.cells for row in table.rows}["Inventories"] == ["900", "800"]
+
+
+def test_a_date_alone_under_the_label_area_phrase_finishes_it():
+    table = _table(DATE_UNDER_PHRASE)
+    assert table.column_headers == ["1994", "1993", "1992"]
+    assert table.caption[-2:] == ["Three fiscal years ended", "September 30, 1994"]
+    assert table.rows[0].label == "Net sales"
+
+
+def test_a_notes_column_of_letters_is_no_column_and_no_part_of_the_label():
+    table = _table(NOTES_COLUMN)
+    assert table.column_headers == ["1997", "1996", "1995"]
+    rows = {row.label: row.cells for row in table.rows}
+    assert rows["Rentals and financing"] == ["3,700", "3,700", "3,500"]
+    assert rows["Interest expense"] == ["700", "710", "720"]
+    assert rows["Net earnings per share of common stock"] == ["6.10", "5.10", "3.60"]
+    assert not any(label.startswith("1997 -") for label in rows)     # the footnote's figures are no row
+
+
+def test_a_wrapped_label_inside_an_open_parenthesis_stays_in_the_table():
+    table = _table(OPEN_PARENTHESIS)
+    rows = {row.label: row.cells for row in table.rows}
+    assert rows["GOODWILL AND OTHER INTANGIBLES (net of accumulated amortization of $411.5 million in 1995 and "
+                "$291.1 million in 1994)"] == ["6,800.3", "7,200.3"]
+    assert rows["OTHER ASSETS"] == ["1,100.3", "1,000.4"]
+    # 'Issued - 1,400,000 shares - 1995': the dashes are the label's words, not zero figures in the columns
+    assert not any(cells == ["", "1995"] or cells == ["-", "1995"] for cells in rows.values())

@@ -12,12 +12,16 @@ from functools import lru_cache
 from typing import Iterator
 
 from converter.model import Document, SourceRef, Table, TableRow
+from converter.text.dates import full_date
 from converter.text.numbers import FOOTNOTE_MARK, NUMBER, YEAR
 from converter.text.vocabulary import vocabulary
 
 _VALUE_TOKEN = re.compile(rf"^\$?\(?\$?-?{NUMBER}\)?%?\)?{FOOTNOTE_MARK}$")
 _DASH_TOKEN = re.compile(r"^\$?\(?(?:-{1,3}|\u2014|\u2013|-0-|nil)\)?$", re.I)
 _FOOTNOTE_ONLY = re.compile(rf"^{FOOTNOTE_MARK}$")
+# A notes column's reference letters printed a column-wide gap after the label ('Interest expense     H',
+# 'Net earnings per share     C & R'): no part of the label.
+_NOTE_REFERENCE = re.compile(r"\s{3,}[A-Z]{1,2}(?:\s*(?:&|and|,)\s*[A-Z]{1,2})*(?:\s+\$)?\s*$")
 _CURRENCY_OR_SIGN = re.compile(r"^(?:\$|%|\)|\(\$?)$")
 _MARKUP = re.compile(r"</?(?:TABLE|S|C|CAPTION|PAGE|FN|F\d+)>", re.I)
 _PAGE_BREAK = re.compile(r"\s*<PAGE>", re.I)
@@ -138,8 +142,10 @@ def _closes_label_parenthesis(text: str, start: int, chunk: str) -> bool:
 
 
 def _word_of_label(text: str, start: int, chunk: str) -> bool:
-    """'nil' a single space after a word ('Reserves nil  0  0') is the label's last word, not a dash in a column."""
-    return chunk[-1:].isalpha() and start >= 2 and text[start - 1] == " " and not text[start - 2].isspace()
+    """'nil' a single space after a word ('Reserves nil  0  0') is the label's last word, not a dash in a column;
+    so is a dash a single space after a word ('Issued - 1,200 shares - 1995')."""
+    after_word = start >= 2 and text[start - 1] == " " and not text[start - 2].isspace()
+    return after_word and (chunk[-1:].isalpha() or text[start - 2].isalpha())
 
 
 def _chunks_from_right(text: str) -> Iterator[tuple[int, int, str]]:
@@ -166,7 +172,7 @@ def _anchor(chunk: str, start: int) -> int:
 
 
 def _is_row(line: _Line) -> bool:
-    if not line.tokens:
+    if not line.tokens or _figures_across(line):
         return False
     if all(YEAR.match(t.text) for t in line.tokens) and (
             not line.label or vocabulary().column_phrase.search(line.label) or _consecutive_years(line.tokens)):
@@ -175,6 +181,18 @@ def _is_row(line: _Line) -> bool:
         return True
     gap = line.tokens[0].start - len(line.text[: line.tokens[0].start].rstrip())
     return gap >= 2 or not line.label
+
+
+_GROUPED_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+def _figures_across(line: _Line) -> bool:
+    """'1997 - 983,286,361; 1996 - 1,056,704,188': a footnote listing figures across the line has no label, only
+    more figures where the label would stand; its last figures fall under no column. (One figure there is a wrapped
+    label's: '1996 - 2,179,066 shares)' under 'Treasury stock, at cost (shares: 1997 - 923,955;'.)"""
+    head = line.text[: line.label_end]
+    return len(_GROUPED_FIGURE.findall(head)) >= 2 and _LETTER.search(head) is None
 
 
 def _consecutive_years(tokens: list[_Token]) -> bool:
@@ -212,12 +230,15 @@ def _table_blocks(lines: list[_Line]) -> list[tuple[int, int, int]]:
     """(first row, last row, preamble start) for each run of rows close together with no break between."""
     blocks: list[tuple[int, int, int]] = []
     first = last = None
+    open_asides = 0     # parentheses a wrapped label opened above and has not closed: its next line is label too
     for line in lines:
         if not line.is_row:
-            if first is not None and (_breaks_table(line) or line.number - last > MAX_GAP_LINES):
+            if first is not None and (not open_asides and _breaks_table(line) or line.number - last > MAX_GAP_LINES):
                 blocks.append((first, last))
                 first = None
+            open_asides = max(0, open_asides + line.text.count("(") - line.text.count(")")) if first else 0
             continue
+        open_asides = 0
         if first is None:
             first = line.number
         last = line.number
@@ -247,7 +268,11 @@ def _build_table(document: str, lines: list[_Line], preamble_start: int, first: 
     if not columns:
         return None
     preamble = lines[preamble_start:first]
-    caption_end = max((i + 1 for i, line in enumerate(preamble) if not line.tokens
+    # a caption line under the years over the columns ('(In millions)' below 'December 31,  1997  1996') stays in
+    # the header block, where its label-area phrase still joins the caption: the years are headers all the same
+    years_line = next((i for i, line in enumerate(preamble) if len(line.tokens) >= 2
+                       and all(YEAR.match(token.text) for token in line.tokens)), len(preamble))
+    caption_end = max((i + 1 for i, line in enumerate(preamble[:years_line]) if not line.tokens
                        and vocabulary().caption_line.search(line.text) and not _heads_columns(line, columns)),
                       default=0)
     caption = [line.text.strip() for line in preamble[:caption_end] if line.text.strip()]
@@ -335,7 +360,29 @@ def _split_headers(preamble: list[_Line], columns: list[_Column]) -> tuple[list[
     area_start = min(column.start for column in columns) - 2
     last_header = max((i for i, line in enumerate(preamble) if line.text.rstrip()
                        and len(line.text.rstrip()) > area_start), default=-1)
+    following = last_header + 1
+    while 0 <= last_header and following < len(preamble):
+        line = preamble[following]
+        if line.text.strip() and not _describes_columns(preamble[last_header], line, area_start):
+            break
+        if line.text.strip():
+            last_header = following
+        following += 1
     return preamble[: last_header + 1], preamble[last_header + 1:]
+
+
+def _describes_columns(header: _Line, line: _Line, area_start: int) -> bool:
+    """A line in the label area under the headers that still describes the columns, not the rows: a date alone
+    finishing the last header line's label-area phrase ('Three fiscal years ended' over 'September 30, 1994'), or
+    the unit ('(In millions except share data)' under 'December 31,  1997  1996')."""
+    text = line.text.strip()
+    if line.is_row or len(line.text.rstrip()) > area_start:
+        return False
+    if any(scale.pattern.search(text) for scale in vocabulary().money_scales) and not text.endswith(":"):
+        return True
+    label_area = header.text[:area_start].strip()
+    return (bool(label_area) and bool(vocabulary().column_phrase.search(label_area))
+            and (match := full_date().search(text)) is not None and match.group(0) == text.rstrip(":"))
 
 
 def _heads_columns(line: _Line, columns: list[_Column]) -> bool:
@@ -343,7 +390,8 @@ def _heads_columns(line: _Line, columns: list[_Column]) -> bool:
     line, not caption: its later phrases head columns."""
     area_start = min(column.start for column in columns) - 2
     phrases = list(_PHRASE.finditer(line.text))
-    return len(phrases) > 1 and any(m.start() >= area_start for m in phrases[1:])
+    return len(phrases) > 1 and any(m.start() >= area_start and vocabulary().column_phrase.search(m.group(0))
+                                    for m in phrases[1:])
 
 
 def _column_headers(header_lines: list[_Line], columns: list[_Column]) -> tuple[list[str], list[str]]:
@@ -375,14 +423,20 @@ def _assign_chunks(text: str, columns: list[_Column]) -> dict[int, str]:
               for start, end, chunk in _split_dates(m.start(), m.group(0))]
     covering: dict[int, tuple[int, int, str]] = {}
     spans: list[tuple[int, int, str, list[int]]] = []
+    near: list[tuple[int, int, int, str]] = []
     for start, end, chunk in chunks:
         covered = [i for i, c in enumerate(columns) if start < c.end and end > c.start]
         if not covered:
             nearest = min(range(len(columns)), key=lambda i: _distance(start, end, columns[i]))
             covered = [nearest] if _distance(start, end, columns[nearest]) <= 3 else []
+            near.extend((index, start, end, chunk) for index in covered)
+        else:
+            for index in covered:
+                covering.setdefault(index, (start, end, chunk))
         spans.append((start, end, chunk, covered))
-        for index in covered:
-            covering.setdefault(index, (start, end, chunk))
+    # a chunk printed over a column heads it before one merely near it ('Notes' beside '1997')
+    for index, start, end, chunk in near:
+        covering.setdefault(index, (start, end, chunk))
     for index, column in enumerate(columns):
         if index in covering:
             continue
@@ -439,7 +493,7 @@ def _split_dates(start: int, chunk: str) -> list[tuple[int, int, str]]:
 @lru_cache(maxsize=1)
 def _date_piece() -> re.Pattern[str]:
     """A month and day with or without its year, or a year alone: one header of a column."""
-    return re.compile(rf"{vocabulary().month}\s+\d{{1,2}},?(?:\s+(?:19|20)\d\d)?|\b(?:19|20)\d\d\b")
+    return re.compile(rf"{vocabulary().month}\s+\d{{1,2}}(?:,?\s+(?:19|20)\d\d|,(?:19|20)\d\d|,)?|\b(?:19|20)\d\d\b")
 
 
 def _distance(start: int, end: int, column: _Column) -> int:
@@ -553,7 +607,7 @@ class _RowBuilder:
                 continue
             cells[index] = token.text
             sources[index] = SourceRef(self.document, line.number + 1, token.start)
-        return cells, sources, clean_label(line.text[:label_end])
+        return cells, sources, clean_label(_NOTE_REFERENCE.sub("", line.text[:label_end]))
 
     def _column_of(self, token: _Token) -> int | None:
         """The column whose anchor is nearest the token's (the left one of two as near), if near enough."""

@@ -25,14 +25,73 @@ def build_statements(tables: list[Table], form_type: str | None = None) -> list[
     default_span = (12, "months") if form_type and _ANNUAL_FORMS.match(form_type) else None
     classified = [(table, found) for table in tables if (found := classify_table(table)) is not None]
     titled = {kind for _, (kind, by_caption) in classified if by_caption}
-    statements = []
+    built, undated = [], []
     for table, (kind, by_caption) in classified:
         if by_caption or kind not in titled:
             statement = _statement(table, kind, default_span)
             if any(column.period for column in statement.columns):
-                statements.append(statement)
+                built.append((statement, _entity_of(table.caption)))
+            elif not profile(kind).instant and default_span is None:
+                undated.append((table, statement))
+    built += [(statement, _entity_of(table.caption)) for table, statement in undated
+              if _date_first_quarter(table, statement, [s for s, _ in built])]
+    _mark_other_entities(built)
+    statements = [statement for statement, _ in built]
     _snap_periods(statements)
     return statements
+
+
+QUARTER_DAYS = range(84, 99)    # three calendar months or 13 weeks
+
+
+def _date_first_quarter(table: Table, statement: Statement, dated: list[Statement]) -> bool:
+    """A quarterly report's flow statement headed by its dates alone ('December 26, 1998') states no span. Where
+    the cash-flow statement, which always runs from the fiscal year's start, runs a quarter to that same date, the
+    report is a first quarter's: its quarter and its year to date are one period, and every column takes it."""
+    year_to_date = {column.period.end: column.period for statement_ in dated if statement_.kind is StatementKind.CASH_FLOW
+                    for column in statement_.columns if column.period and not column.period.is_instant}
+    periods = []
+    for index, column in enumerate(statement.columns):
+        end = column_period(column.header, True) or period_from_caption(
+            column.header, table.caption, True, None, (index, len(statement.columns)))
+        if end is None:
+            continue
+        period = year_to_date.get(end.end)
+        if period is None or (period.end - period.start).days + 1 not in QUARTER_DAYS:
+            return False
+        periods.append((column, period))
+    for column, period in periods:
+        column.period = period
+    return bool(periods)
+
+
+def _entity_of(caption: list[str]) -> str:
+    """'other' for a statement captioned as another entity's, 'condensed' for a condensed one titled without
+    'consolidated', 'consolidated' for one titled consolidated, '' for the rest."""
+    columns = vocabulary().columns
+    titles = statement_titles(caption)
+    # the title and what follows it, with the line above ('Schedule I - Condensed financial information of
+    # registrant' over 'Balance sheets'); not the cover page text a caption may begin with
+    near_title = caption[max(caption.index(titles[0]) - 1, 0):] if titles else []
+    if any(columns["other_entity_statement"].search(line) for line in near_title):
+        return "other"
+    title = " ".join(titles)
+    if columns["consolidated_statement"].search(title):
+        return "consolidated"
+    return "condensed" if columns["condensed_statement"].search(title) else ""
+
+
+def _mark_other_entities(built: list[tuple[Statement, str]]) -> None:
+    """Another entity's statement (see _entity_of) is none of the company's figures: no column of it is reported."""
+    consolidated: dict[StatementKind, set[Period]] = {}
+    for statement, entity in built:
+        if entity == "consolidated":
+            consolidated.setdefault(statement.kind, set()).update(c.period for c in statement.columns if c.period)
+    for statement, entity in built:
+        covered = consolidated.get(statement.kind, set())
+        if entity == "other" or entity == "condensed" and any(c.period in covered for c in statement.columns):
+            for column in statement.columns:
+                column.role = ColumnRole.OTHER_ENTITY
 
 
 def _snap_periods(statements: list[Statement]) -> None:

@@ -30,6 +30,7 @@ def statement_titles(caption: list[str]) -> list[str]:
     statement and' over 'balance sheet data')."""
     summary = _summary_lines(caption)
     return [line for index, line in enumerate(caption) if index not in summary
+            and not vocabulary().note_heading.search(line)
             and any(pattern.caption.search(line) for pattern in vocabulary().kinds)]
 
 

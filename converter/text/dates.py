@@ -11,8 +11,8 @@ _YEAR = r"(?:19|20)\d\d"
 
 @lru_cache(maxsize=1)
 def full_date() -> re.Pattern[str]:
-    """'March 31, 2003', 'Mar. 31 2003', 'SEPT 30, 1999' (groups month, day, year)."""
-    return re.compile(rf"(?P<month>{vocabulary().month})\s+(?P<day>\d{{1,2}}),?\s+(?P<year>{_YEAR})\b", re.I)
+    """'March 31, 2003', 'Mar. 31 2003', 'SEPT 30, 1999', 'September 25,1998' (groups month, day, year)."""
+    return re.compile(rf"(?P<month>{vocabulary().month})\s+(?P<day>\d{{1,2}})(?:,\s*|\s+)(?P<year>{_YEAR})\b", re.I)
 
 
 @lru_cache(maxsize=1)

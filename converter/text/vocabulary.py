@@ -47,6 +47,7 @@ class Vocabulary:
     number_words: dict[str, int]               # "three" -> 3: how spans are counted in words
     note_columns: re.Pattern[str]              # column headers of a note table (award activity), never a statement
     summary_captions: re.Pattern[str]          # caption lines of summaries (selected data, MD&A), never a title
+    note_heading: re.Pattern[str]              # a note's numbered heading ("(3) Balance sheet components"), no title
     table_end: re.Pattern[str]                 # a line that closes a statement ("See accompanying notes ...")
 
 
@@ -88,6 +89,7 @@ def vocabulary() -> Vocabulary:
                       periods, number_words,
                       compile_pattern(statements["notes"]["award_columns"], where(STATEMENTS, "award_columns")),
                       compile_pattern(statements["notes"]["summary_captions"], where(STATEMENTS, "summary_captions")),
+                      compile_pattern(statements["notes"]["note_heading"], where(STATEMENTS, "note_heading")),
                       compile_pattern(phrases["table_end"], where(TEXT, "table_end")))
 
 
