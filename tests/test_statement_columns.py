@@ -419,3 +419,19 @@ def test_a_first_quarters_income_statement_dated_alone_takes_the_quarter_its_cas
     later = _table(cash.caption, ["Six Months Ended March 27, 1999", "Six Months Ended March 27, 1998"], cash_rows)
     dated_only = _table(income.caption, ["March 27, 1999", "March 27, 1998"], income_rows)
     assert [s.kind for s in build_statements([dated_only, later], "10-Q")] == [StatementKind.CASH_FLOW]
+
+
+def test_on_a_balance_sheets_second_page_the_total_equal_to_total_assets_is_the_grand_total():
+    assets = _table(["CONSOLIDATED BALANCE SHEETS", "December 31,"], ["1997", "1996"],
+                    [("CURRENT", ["", ""]), ("Cash", ["1,000", "900"]), ("Other assets", ["600", "500"]),
+                     ("", ["1,600", "1,400"])])
+    # equity before a treasury stock larger than the liabilities is the page's largest figure, not its grand total
+    claims = _table(["CONSOLIDATED BALANCE SHEETS", "December 31,"], ["1997", "1996"],
+                    [("LIABILITIES AND SHARE-OWNERS' EQUITY", ["", ""]), ("Accounts payable", ["700", "600"]),
+                     ("SHARE-OWNERS' EQUITY", ["", ""]), ("Common stock", ["100", "100"]),
+                     ("Reinvested earnings", ["1,800", "1,500"]), ("", ["1,900", "1,600"]),
+                     ("Less treasury stock, at cost", ["1,000", "800"]), ("", ["900", "800"]),
+                     ("", ["1,600", "1,400"])])
+    _, second = build_statements([assets, claims], "10-K")
+    named = {row.label: str(row.amounts[0].value) for row in second.rows if row.synthesized_label}
+    assert named["Total liabilities and stockholders' equity"] == "1600"

@@ -37,8 +37,36 @@ def build_statements(tables: list[Table], form_type: str | None = None) -> list[
               if _date_first_quarter(table, statement, [s for s, _ in built])]
     _mark_other_entities(built)
     statements = [statement for statement, _ in built]
+    _grand_totals_equal_to_assets(statements)
     _snap_periods(statements)
     return statements
+
+
+def _grand_totals_equal_to_assets(statements: list[Statement]) -> None:
+    """A balance sheet printed over two pages states total assets on the first; on the second, the unlabeled total
+    that equals it is total liabilities and equity, not a larger one above it (equity before a treasury stock
+    larger than the liabilities: 'Less treasury stock  11,582' under '18,893')."""
+    sheets = [statement for statement in statements if profile(statement.kind).sides]
+    assets: dict[Period, object] = {}
+    for statement in sheets:
+        for row in statement.rows:
+            if row.label.strip().lower() == TOTAL_ASSETS.lower():
+                assets.update({column.period: amount.value for column, amount in zip(statement.columns, row.amounts)
+                               if column.period is not None and amount is not None})
+
+    def equals_assets(statement: Statement, row: StatementRow) -> bool:
+        pairs = [(column.period, amount) for column, amount in zip(statement.columns, row.amounts)
+                 if column.period in assets]
+        return bool(pairs) and all(amount is not None and amount.value == assets[period] for period, amount in pairs)
+
+    for statement in sheets:
+        named = [row for row in statement.rows if row.synthesized_label and row.label == TOTAL_LIABILITIES_AND_EQUITY]
+        if len(named) != 1 or equals_assets(statement, named[0]):
+            continue
+        below = statement.rows[statement.rows.index(named[0]) + 1:]
+        equal = [row for row in below if row.synthesized_label and equals_assets(statement, row)]
+        if equal:
+            named[0].label, equal[-1].label = UNNAMED_SUBTOTAL, TOTAL_LIABILITIES_AND_EQUITY
 
 
 QUARTER_DAYS = range(84, 99)    # three calendar months or 13 weeks
