@@ -435,3 +435,16 @@ def test_on_a_balance_sheets_second_page_the_total_equal_to_total_assets_is_the_
     _, second = build_statements([assets, claims], "10-K")
     named = {row.label: str(row.amounts[0].value) for row in second.rows if row.synthesized_label}
     assert named["Total liabilities and stockholders' equity"] == "1600"
+
+
+def test_an_unlabeled_total_under_the_current_liabilities_names_what_it_adds():
+    def sheet(closing):
+        rows = [("Cash", ["500"]), ("", ["500"]), ("LIABILITIES AND EQUITY", [""]), ("Accounts payable", ["100"]),
+                ("Total current liabilities", ["100"]), ("LONG-TERM DEBT, less current maturities", ["150"]),
+                ("Other", ["50"]), ("", [closing]), ("MEMBERS' EQUITY", [""]), ("Members' capital", ["200"]),
+                ("", ["500"])]
+        [statement] = build_statements([_table(["BALANCE SHEETS"], ["September 30, 2008"], rows)], "10-K")
+        return [row.label for row in statement.rows if row.synthesized_label]
+    assert "Total noncurrent liabilities" in sheet("200")
+    assert "Total liabilities" in sheet("300")
+    assert "Subtotal" in sheet("250")            # adding neither: named by nothing it adds

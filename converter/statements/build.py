@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from converter.model import (Amount, Column, ColumnRole, Measure, Period, Statement, StatementKind, StatementRow,
                              Table, TableRow)
@@ -223,7 +224,40 @@ def _rows(table_rows: list[TableRow], kind: StatementKind) -> list[StatementRow]
                                  scale=row_scale(label), label_source=table_row.label_source))
     if profile(kind).sides:
         _name_side_totals(rows)
+        _name_liability_subtotals(rows)
     return rows
+
+
+TOTAL_NONCURRENT_LIABILITIES, TOTAL_LIABILITIES = "Total noncurrent liabilities", "Total liabilities"
+
+
+def _name_liability_subtotals(rows: list[StatementRow]) -> None:
+    """An unlabeled subtotal under 'Total current liabilities' adding the lines between them ('Long-term debt',
+    'Other') is the total of the noncurrent liabilities; adding the current total too, of all liabilities."""
+    current = next((i for i, row in enumerate(rows)
+                    if vocabulary().structure["current_liabilities_total"].match(row.label)), None)
+    if current is None:
+        return
+    lines: list[StatementRow] = []
+    for row in rows[current + 1:]:
+        if row.is_heading or not any(amount is not None for amount in row.amounts):
+            continue
+        if not (row.synthesized_label and row.label == UNNAMED_SUBTOTAL):
+            lines.append(row)
+            continue
+        sums = [sum((line.amounts[i].value for line in lines if i < len(line.amounts) and line.amounts[i]),
+                    Decimal(0)) for i in range(len(row.amounts))]
+        printed = [(i, amount.value) for i, amount in enumerate(row.amounts) if amount is not None]
+        if lines and printed and all(sums[i] == value for i, value in printed):
+            row.label = TOTAL_NONCURRENT_LIABILITIES
+        elif lines and printed and all(sums[i] + _value(rows[current], i) == value for i, value in printed):
+            row.label = TOTAL_LIABILITIES
+        return
+
+
+def _value(row: StatementRow, index: int) -> Decimal:
+    amount = row.amounts[index] if index < len(row.amounts) else None
+    return amount.value if amount is not None else Decimal(0)
 
 
 TOTAL_ASSETS, TOTAL_LIABILITIES_AND_EQUITY = "Total assets", "Total liabilities and stockholders' equity"

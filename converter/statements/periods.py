@@ -55,6 +55,9 @@ def column_period(header: str, instant: bool, default_span: tuple[int, str] | No
         return None
     if instant:
         return Period(end=end)
+    stated = _header_range(header)
+    if stated is not None:
+        return stated
     span = duration_months(header) or default_span
     if span is None:
         return None
@@ -85,6 +88,15 @@ def _date_of_year(line: str, year: str) -> date | None:
         return None
     month, day = month_days.pop()
     return _safe_date(year, month, day)
+
+
+def _header_range(header: str) -> Period | None:
+    """'March 28, 2005 (Date of Inception) to September 30, 2008': the period between the two dates it prints."""
+    dates = list(full_date().finditer(header))
+    if len(dates) < 2 or not vocabulary().periods["range_word"].search(header, dates[-2].end(), dates[-1].start()):
+        return None
+    start, end = (_safe_date(m.group("year"), m.group("month"), m.group("day")) for m in dates[-2:])
+    return Period(end=end, start=start) if start and end and start < end else None
 
 
 def _stated_range(caption: list[str], year: str) -> Period | None:

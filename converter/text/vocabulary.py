@@ -119,7 +119,8 @@ def _periods(section: dict) -> tuple[dict[str, re.Pattern[str]], dict[str, int]]
     duration = compile_pattern(rf"\b(?P<count>\d{{1,2}}|{counts})[\s-]+(?P<unit>{section['duration_units']})\b", origin)
     return {"duration": duration, "quarter": compile_pattern(section["quarter"], where(STATEMENTS, "quarter = ")),
             "year": compile_pattern(section["year"], where(STATEMENTS, "year = ")),
-            "range": compile_pattern(section["range"], where(STATEMENTS, "range = "))}, words
+            "range": compile_pattern(section["range"], where(STATEMENTS, "range = ")),
+            "range_word": compile_pattern(section["range_word"], where(STATEMENTS, "range_word = "))}, words
 
 
 def _kind_pattern(entry: dict[str, str]) -> KindPattern:
