@@ -99,10 +99,7 @@ def _entity_of(caption: list[str]) -> str:
     'consolidated', 'consolidated' for one titled consolidated, '' for the rest."""
     columns = vocabulary().columns
     titles = statement_titles(caption)
-    # the title and what follows it, with the line above ('Schedule I - Condensed financial information of
-    # registrant' over 'Balance sheets'); not the cover page text a caption may begin with
-    near_title = caption[max(caption.index(titles[0]) - 1, 0):] if titles else []
-    if any(columns["other_entity_statement"].search(line) for line in near_title):
+    if any(columns["other_entity_statement"].search(line) for line in caption):
         return "other"
     title = " ".join(titles)
     if columns["consolidated_statement"].search(title):
