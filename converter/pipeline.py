@@ -17,7 +17,7 @@ from typing import Iterator
 from converter.checks import check_facts
 from converter.mapping import map_filing
 from converter.mapping.labels import check_override_concepts, load_overrides
-from converter.model import ConversionError, UsageError
+from converter.model import ColumnRole, ConversionError, Statement, UsageError
 from converter.readers import read_filing
 from converter.statements import build_statements
 from converter.taxonomy import find_packages, load_taxonomy
@@ -69,7 +69,7 @@ def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResul
         taxonomy = load_taxonomy(packages, options.taxonomy_year, options.online)
         facts = map_filing(filing, statements, taxonomy, options.cik, options.mapping_overrides)
         if not any(f.concept.startswith("us-gaap:") for f in facts.facts):
-            raise ConversionError(f"{source}: {len(statements)} statement(s) found but no line could be tagged")
+            raise ConversionError(f"{source}: {_untagged_reason(statements)}")
         check_facts(facts, len(statements), options.keep_unverified)
         stem = outdir.name
         if staging is None:
@@ -102,6 +102,16 @@ def convert(source: Path, outdir: Path, options: ConvertOptions) -> ConvertResul
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
     return ConvertResult(outdir, report, validation)
+
+
+def _untagged_reason(statements: list[Statement]) -> str:
+    """Why statements gave no us-gaap fact: none of their columns is the company's own figures, or no line maps."""
+    roles = {column.role for statement in statements for column in statement.columns if column.period}
+    if statements and roles and ColumnRole.REPORTED not in roles:
+        kinds = ", ".join(sorted({role.value.replace("_", " ") for role in roles}))
+        return (f"{len(statements)} statement(s) found, none of them the company's own figures ({kinds} columns "
+                "only: a parent company's statements, pro forma or another currency's)")
+    return f"{len(statements)} statement(s) found but no line could be tagged"
 
 
 _STAGING = ".{}.partial-"       # the prefix of the folder the outputs are written in before they are published

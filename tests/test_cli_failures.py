@@ -18,6 +18,17 @@ def _run(*args: str) -> subprocess.CompletedProcess:
     (b"", "file is empty"),
     (b"\x00\x01\x02\x03binary\x00" * 100, "binary data"),
     (b"Just a letter to shareholders with no financial tables at all.\n", "no financial statement found"),
+    # a 10-K whose only statements are the parent company's schedule: none of it is the company's own figures
+    (b"""SCHEDULE I - CONDENSED FINANCIAL INFORMATION OF REGISTRANT
+                       CONDENSED STATEMENTS OF EARNINGS (PARENT COMPANY ONLY)
+                                   (in millions)
+
+                                          Year Ended December 31,
+                                        2001        2000        1999
+Dividends from subsidiaries              500         400         300
+Other income                              50          40          30
+Net earnings                             550         440         330
+""", "none of them the company's own figures"),
 ])
 def test_bad_inputs(tmp_path, content, message):
     source = tmp_path / "input.txt"

@@ -295,6 +295,12 @@ def test_a_summary_naming_a_statement_is_none():
     assert classify_table(_table(["Selected income statement data", "(in millions)"], headers, rows)) is None
     assert classify_table(_table(["Management's Discussion and Analysis of Financial Condition"], headers,
                                  rows)) is None
+    # selected financial data names its parts after the statements: beside the statement itself it is none; a
+    # release printing only the summary keeps it
+    summary = _table(["CONSOLIDATED STATEMENTS OF OPERATIONS DATA:", "(in thousands)"], headers, rows)
+    statement = _table(["CONSOLIDATED STATEMENTS OF OPERATIONS"], headers, rows)
+    assert [s.title for s in build_statements([summary, statement], "10-K")] == ["CONSOLIDATED STATEMENTS OF OPERATIONS"]
+    assert [s.title for s in build_statements([summary], "8-K")] == ["CONSOLIDATED STATEMENTS OF OPERATIONS DATA:"]
     # wrapped over two lines, the summary's name is still one
     assert classify_table(_table(["Selected income statement and", "balance sheet data"], headers, rows)) is None
     # commitments kept off the balance sheet are a note's table

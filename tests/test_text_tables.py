@@ -546,3 +546,47 @@ def test_a_wrapped_label_inside_an_open_parenthesis_stays_in_the_table():
     assert rows["OTHER ASSETS"] == ["1,100.3", "1,000.4"]
     # 'Issued - 1,400,000 shares - 1995': the dashes are the label's words, not zero figures in the columns
     assert not any(cells == ["", "1995"] or cells == ["-", "1995"] for cells in rows.values())
+
+
+# A release's header: the unit wrapped down the label column beside the column headers, words between the years.
+RELEASE_HEADER = """
+ CONSOLIDATED STATEMENTS OF INCOME
+
+ (unaudited)              Quarter              Quarter
+ (in 000s,                 Ended     Three      Ended
+  except share            Dec 31,    Month     Sept 30,
+  data)                    2007     Change      2007
+ -------------------------------------------------------
+ Interest income:
+   Interest on loans    $    24,900     0%   $    24,800
+   Interest on
+    securities                  990    -2%         1,010
+   Diluted earnings
+    Per share           $      0.39    -3%   $      0.40
+"""
+
+CENTRED_OVER_THREE = """
+                      CONSOLIDATED STATEMENTS OF OPERATIONS
+
+                                                         Year Ended October 31,
+                                                1997                1996                1995
+                                                ----                ----                ----
+Product sales, net                         $  8,780,000        $  8,590,000        $  9,130,000
+Contract revenue                              2,930,000           2,100,000           2,290,000
+"""
+
+
+def test_a_release_header_with_the_unit_wrapped_down_the_label_column():
+    table = _table(RELEASE_HEADER)
+    assert table.column_headers == ["Quarter Ended Dec 31, 2007", "Three Month Change", "Quarter Ended Sept 30, 2007"]
+    assert "CONSOLIDATED STATEMENTS OF INCOME" in table.caption
+    # the parenthesis '(in 000s,' opens runs on down the label column: its exception is the caption's too
+    assert table.caption[-3:] == ["(in 000s,", "except share", "data)"]
+    rows = {row.label: row.cells for row in table.rows}
+    assert rows["Interest on loans"] == ["24,900", "0%", "24,800"]
+    assert rows["Diluted earnings Per share"] == ["0.39", "-3%", "0.40"]    # no item starts with a preposition
+
+
+def test_a_phrase_alone_centred_over_three_columns_heads_them_all():
+    assert _table(CENTRED_OVER_THREE).column_headers == [
+        "Year Ended October 31, 1997", "Year Ended October 31, 1996", "Year Ended October 31, 1995"]

@@ -175,14 +175,18 @@ def _is_row(line: _Line) -> bool:
     if not line.tokens or _figures_across(line):
         return False
     if all(YEAR.match(t.text) for t in line.tokens) and (
-            not line.label or vocabulary().column_phrase.search(line.label) or _consecutive_years(line.tokens)):
-        return False     # "2003     2002" is a column header, also beside a heading ("ASSETS     1997     1996")
+            not line.label or vocabulary().column_phrase.search(line.label) or _consecutive_years(line.tokens)
+            or _YEAR_ACROSS_GAP.search(line.text, 0, line.label_end)):
+        # "2003     2002" is a column header, also beside a heading ("ASSETS     1997     1996") and where words
+        # head the columns between its years ("data)     2007     Change     2007     Change     2006")
+        return False
     if len(line.tokens) >= 2:
         return True
     gap = line.tokens[0].start - len(line.text[: line.tokens[0].start].rstrip())
     return gap >= 2 or not line.label
 
 
+_YEAR_ACROSS_GAP = re.compile(r"\S\s{3,}(?:19|20)\d\d\b")
 _GROUPED_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+")
 _LETTER = re.compile(r"[A-Za-z]")
 
@@ -256,8 +260,11 @@ def _preamble_start(lines: list[_Line], first_row: int, previous_end: int) -> in
     start = first_row
     for number in range(first_row - 1, max(previous_end, first_row - MAX_PREAMBLE_LINES - 1), -1):
         text = lines[number].text.strip()
-        if _is_prose(lines[number]) or text[:1].islower() and not _centred(lines[number]):
-            break     # the end of a paragraph above the table ('and Subsidiaries' centred under a name is a title's)
+        if _is_prose(lines[number]) or (text[:1].islower() and not _centred(lines[number])
+                                        and not _COLUMN_GAP.search(text)):
+            # the end of a paragraph above the table ('and Subsidiaries' centred under a name is a title's; a
+            # line running on across column gaps, 'except share      Dec 31,      Month', is a header's)
+            break
         start = number
     return start
 
@@ -277,7 +284,7 @@ def _build_table(document: str, lines: list[_Line], preamble_start: int, first: 
                       default=0)
     caption = [line.text.strip() for line in preamble[:caption_end] if line.text.strip()]
     header_lines, leading_body = _split_headers(preamble[caption_end:], columns)
-    headers, label_area = _column_headers(header_lines, columns)
+    headers, label_area = _column_headers(header_lines, columns, _opens_aside(caption[-1:]))
     caption += label_area
     # the line right under the last row may be a label whose amounts were printed a line too high
     trailing = [line for line in lines[last + 1: last + 2] if line.text.strip() and not _breaks_table(line)]
@@ -394,9 +401,12 @@ def _heads_columns(line: _Line, columns: list[_Column]) -> bool:
                                     for m in phrases[1:])
 
 
-def _column_headers(header_lines: list[_Line], columns: list[_Column]) -> tuple[list[str], list[str]]:
+def _column_headers(header_lines: list[_Line], columns: list[_Column], aside_open: bool = False
+                    ) -> tuple[list[str], list[str]]:
     """Each column's header text, and the phrases in the label area of header lines that describe all columns
-    ("Years ended December 31", "(In millions)"), which belong with the caption."""
+    ("Years ended December 31", "(In millions)"), which belong with the caption; so does the rest of a parenthesis
+    the caption or such a phrase opened ('(in 000s,' over 'except share' over 'data)'). aside_open: the caption's
+    last line opened one."""
     texts: list[list[str]] = [[] for _ in columns]
     spanning: list[str] = []
     area_start = min(column.start for column in columns) - 2
@@ -405,8 +415,9 @@ def _column_headers(header_lines: list[_Line], columns: list[_Column]) -> tuple[
             continue
         phrases = list(_PHRASE.finditer(line.text))
         label_area = " ".join(m.group(0) for m in phrases if m.end() < area_start)
-        if vocabulary().column_phrase.search(label_area):
+        if label_area and (aside_open or vocabulary().column_phrase.search(label_area)):
             spanning.append(label_area)
+            aside_open = _opens_aside([label_area]) if not aside_open else ")" not in label_area
         # a title line run on from the left margin into the columns describes them all, heads none
         run_on = [m for m in phrases if m.start() < area_start // 2 and m.end() >= area_start]
         spanning.extend(m.group(0) for m in run_on)
@@ -418,9 +429,15 @@ def _column_headers(header_lines: list[_Line], columns: list[_Column]) -> tuple[
     return [" ".join(parts) for parts in texts], spanning
 
 
+def _opens_aside(texts: list[str]) -> bool:
+    return any(text.count("(") > text.count(")") for text in texts)
+
+
 def _assign_chunks(text: str, columns: list[_Column]) -> dict[int, str]:
     chunks = [(start, end, re.sub(f"{_JOINED}+", " ", chunk)) for m in _PHRASE.finditer(_durations_joined(text))
               for start, end, chunk in _split_dates(m.start(), m.group(0))]
+    if len(chunks) == 1 and _centred_over_all(chunks[0], columns):
+        return {index: chunks[0][2] for index in range(len(columns))}
     covering: dict[int, tuple[int, int, str]] = {}
     spans: list[tuple[int, int, str, list[int]]] = []
     near: list[tuple[int, int, int, str]] = []
@@ -459,6 +476,17 @@ def _durations_joined(text: str) -> str:
     """'NINE  MONTHS' printed with two spaces is one phrase, never a header for each of two columns: the spaces
     inside a duration are held by a mark of the same width until the text is cut into chunks."""
     return vocabulary().periods["duration"].sub(lambda m: re.sub(r"\s", _JOINED, m.group(0)), text)
+
+
+def _centred_over_all(chunk: tuple[int, int, str], columns: list[_Column]) -> bool:
+    """'Year Ended October 31,' alone on its line, centred over three or more columns, heads them all, though its
+    letters reach only the middle one."""
+    start, end, text = chunk
+    if len(columns) < 3 or not vocabulary().column_phrase.search(text):
+        return False
+    middle = columns[len(columns) // 2] if len(columns) % 2 else None
+    tolerance = (middle.end - middle.start) if middle else min(c.end - c.start for c in columns)
+    return abs((start + end) / 2 - (columns[0].start + columns[-1].end) / 2) <= max(tolerance, 3)
 
 
 def _centred_between(index: int, columns: list[_Column], spans: list[tuple[int, int, str, list[int]]]
@@ -560,10 +588,12 @@ class _RowBuilder:
             return False
         printed = self.pending[-1].text.rstrip()     # the label as printed, before leaders and dashes are cleaned
         if (label[0].islower() or _STARTS_WITH_FIGURE.match(label) or previous.endswith(("-", ",", "&", ";"))
+                or label.split()[0].lower() in _CONTINUING_WORDS
                 or printed.endswith((" -", ",")) or previous.split()[-1].lower() in _CONNECTORS):
             return True     # "LONG-TERM DEBT, less portion payable within" over " one year"; "Notes, net of
                             # discount 1999;" over " $120 and 1998; $95", "... at June 30, 1999" over
-                            # "(1,200 shares at June 30, 1998)": no line item's label starts with an amount
+                            # "(1,200 shares at June 30, 1998)": no line item's label starts with an amount, nor
+                            # with a preposition ("Diluted earnings" over "Per share")
         if _is_caps_heading(previous):
             # "CURRENT ASSETS" over "Cash" is a heading, not a wrapped label; a capitals line indented under
             # another goes on with it ("AMOUNTS PER SHARE OF" over " COMMON STOCK")
@@ -658,6 +688,8 @@ def _trailing_dots_and_spaces(text: str) -> int:
 
 
 _STARTS_WITH_FIGURE = re.compile(r"\(?\$|\(\d")
+# Words a line item's label never starts with, however capitalised: the line goes on with the one above.
+_CONTINUING_WORDS = frozenset({"per", "of", "and", "to", "from", "for"})
 _CONNECTORS = {"and", "of", "or", "for", "in", "on", "to", "from", "the", "net", "less", "with", "by", "at", "as",
                "within"}
 

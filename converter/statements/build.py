@@ -37,7 +37,7 @@ def build_statements(tables: list[Table], form_type: str | None = None) -> list[
     built += [(statement, _entity_of(table.caption)) for table, statement in undated
               if _date_first_quarter(table, statement, [s for s, _ in built])]
     _mark_other_entities(built)
-    statements = [statement for statement, _ in built]
+    statements = _without_summaries([statement for statement, _ in built])
     _grand_totals_equal_to_assets(statements)
     _snap_periods(statements)
     return statements
@@ -92,6 +92,16 @@ def _date_first_quarter(table: Table, statement: Statement, dated: list[Statemen
     for column, period in periods:
         column.period = period
     return bool(periods)
+
+
+def _without_summaries(statements: list[Statement]) -> list[Statement]:
+    """Without a statement titled as data (selected financial data) where the filing prints a statement of that
+    kind, titled otherwise, for a period the summary covers."""
+    summary = vocabulary().columns["summary_statement"]
+    covered = {(statement.kind, column.period) for statement in statements if not summary.search(statement.title)
+               for column in statement.columns if column.period}
+    return [statement for statement in statements if not summary.search(statement.title)
+            or not any((statement.kind, column.period) in covered for column in statement.columns)]
 
 
 def _entity_of(caption: list[str]) -> str:
