@@ -590,3 +590,23 @@ def test_a_release_header_with_the_unit_wrapped_down_the_label_column():
 def test_a_phrase_alone_centred_over_three_columns_heads_them_all():
     assert _table(CENTRED_OVER_THREE).column_headers == [
         "Year Ended October 31, 1997", "Year Ended October 31, 1996", "Year Ended October 31, 1995"]
+
+
+# The title printed on the first header line, beside the columns' words; the page footer of the page before.
+TITLE_BESIDE_HEADERS = """
+                                        (more)
+
+ CONSOLIDATED STATEMENTS OF INCOME       Quarter        Three          Quarter
+ (unaudited)(in 000s, except              Ended         Month           Ended
+ share data)                          Mar 31, 2008      Change       Dec 31,2007
+ ---------------------------------------------------------------------------
+   Interest on loans                   $    22,600         -9%         $  24,900
+   Interest on deposits                      9,200         -4%             9,500
+"""
+
+
+def test_a_title_beside_the_column_headers_is_caption_and_a_number_word_heads_its_own_column():
+    table = _table(TITLE_BESIDE_HEADERS)
+    assert "CONSOLIDATED STATEMENTS OF INCOME" in table.caption
+    # 'Three' stands over the change column, 'Quarter' over the next: no 'Three Quarter' of nine months
+    assert table.column_headers == ["Quarter Ended Mar 31, 2008", "Three Month Change", "Quarter Ended Dec 31,2007"]

@@ -214,8 +214,8 @@ def _is_prose(line: _Line) -> bool:
     """A long line of words in sentence case (a title in capitals, however long, is no paragraph), running as a
     sentence: dates spread over columns ('Dec 31,     Sep 30,     Dec 31,') are headers, not prose."""
     return (not line.tokens and len(line.text.strip()) >= 55 and len(line.text.split()) >= 9
-            and any(ch.islower() for ch in line.text)
-            and max(len(run.split()) for run in _COLUMN_GAP.split(line.text.strip())) >= _SENTENCE_WORDS)
+            and any(len(run.split()) >= _SENTENCE_WORDS and any(ch.islower() for ch in run)
+                    for run in _COLUMN_GAP.split(line.text.strip())))
 
 
 def _breaks_table(line: _Line) -> bool:
@@ -260,8 +260,8 @@ def _preamble_start(lines: list[_Line], first_row: int, previous_end: int) -> in
     start = first_row
     for number in range(first_row - 1, max(previous_end, first_row - MAX_PREAMBLE_LINES - 1), -1):
         text = lines[number].text.strip()
-        if _is_prose(lines[number]) or (text[:1].islower() and not _centred(lines[number])
-                                        and not _COLUMN_GAP.search(text)):
+        if _is_prose(lines[number]) or vocabulary().table_end.search(text) or (
+                text[:1].islower() and not _centred(lines[number]) and not _COLUMN_GAP.search(text)):
             # the end of a paragraph above the table ('and Subsidiaries' centred under a name is a title's; a
             # line running on across column gaps, 'except share      Dec 31,      Month', is a header's)
             break
@@ -404,7 +404,8 @@ def _heads_columns(line: _Line, columns: list[_Column]) -> bool:
 def _column_headers(header_lines: list[_Line], columns: list[_Column], aside_open: bool = False
                     ) -> tuple[list[str], list[str]]:
     """Each column's header text, and the phrases in the label area of header lines that describe all columns
-    ("Years ended December 31", "(In millions)"), which belong with the caption; so does the rest of a parenthesis
+    ("Years ended December 31", "(In millions)") or name the statement beside its column headers ("CONSOLIDATED
+    STATEMENTS OF INCOME     Quarter"), which belong with the caption; so does the rest of a parenthesis
     the caption or such a phrase opened ('(in 000s,' over 'except share' over 'data)'). aside_open: the caption's
     last line opened one."""
     texts: list[list[str]] = [[] for _ in columns]
@@ -415,7 +416,8 @@ def _column_headers(header_lines: list[_Line], columns: list[_Column], aside_ope
             continue
         phrases = list(_PHRASE.finditer(line.text))
         label_area = " ".join(m.group(0) for m in phrases if m.end() < area_start)
-        if label_area and (aside_open or vocabulary().column_phrase.search(label_area)):
+        if label_area and (aside_open or vocabulary().column_phrase.search(label_area)
+                           or vocabulary().caption_line.search(label_area)):
             spanning.append(label_area)
             aside_open = _opens_aside([label_area]) if not aside_open else ")" not in label_area
         # a title line run on from the left margin into the columns describes them all, heads none
@@ -475,7 +477,11 @@ _JOINED = "\x00"
 def _durations_joined(text: str) -> str:
     """'NINE  MONTHS' printed with two spaces is one phrase, never a header for each of two columns: the spaces
     inside a duration are held by a mark of the same width until the text is cut into chunks."""
-    return vocabulary().periods["duration"].sub(lambda m: re.sub(r"\s", _JOINED, m.group(0)), text)
+    def joined(match: re.Match[str]) -> str:
+        phrase = match.group(0)
+        # wider than two spaces the words stand over two columns ('Three' over a change, 'Quarter' over a quarter)
+        return phrase if re.search(r"\s{3,}", phrase) else re.sub(r"\s", _JOINED, phrase)
+    return vocabulary().periods["duration"].sub(joined, text)
 
 
 def _centred_over_all(chunk: tuple[int, int, str], columns: list[_Column]) -> bool:
