@@ -290,3 +290,15 @@ def test_html_share_counts_without_evidence_are_withheld(tmp_path, taxonomy_pack
     assert not any(concept.startswith("CommonStockShares") for concept, _ in facts)
     assert facts[("CommonStockNoParValue", "2001-12-31")] == "0"
     assert "label-scale-undecided" in result.report["issue_counts"]
+
+
+def test_a_weighted_average_printed_whole_under_thousands_vouches_only_at_the_power_its_arithmetic_confirms(
+        tmp_path, taxonomy_packages):
+    """'(In thousands, except per share data)' over '8,400,000' weighted shares: read at the caption's power the
+    count is 8.4 billion and would vouch for label counts read a thousand times too large; net income over EPS
+    (84 thousand / $.01) says 8.4 million, and the label's counts are printed whole."""
+    filing = (_HTML_FILING.replace("$.10 par value", "no par value")
+              .replace("<td>8,400</td><td>8,100</td>", "<td>8,400,000</td><td>8,100,000</td>"))
+    facts = _facts(_converted(tmp_path, "northwind_whole.htm", filing, ConvertOptions(validate=False)))
+    assert facts[("CommonStockSharesIssued", "2001-12-31")] == "8500000"
+    assert facts[("CommonStockSharesAuthorized", "2000-12-31")] == "20000000"

@@ -190,11 +190,23 @@ def _plausible(candidates: list[_Candidate], power: int) -> bool:
 
 
 def _near_weighted_average(candidates: list[_Candidate], facts: list[Fact], power: int) -> bool:
-    averages = [f for f in facts if f.concept in _weighted_average_concepts() and not f.dimensions
-                and isinstance(f.value, Decimal) and f.value > 0]
+    averages = [(f.period, _confirmed_count(f, facts)) for f in facts if f.concept in _weighted_average_concepts()
+                and not f.dimensions and isinstance(f.value, Decimal) and f.value > 0]
     counted = [c for c in candidates if c.kind in _COUNTS_NEAR_AVERAGE and c.value.value > 0]
-    return any(_near(c.value.value.scaleb(power), average.value)
-               and abs((average.period.end - c.period.end).days) <= 366 for c in counted for average in averages)
+    return any(_near(c.value.value.scaleb(power), average)
+               and abs((period.end - c.period.end).days) <= 366 for c in counted for period, average in averages)
+
+
+def _confirmed_count(average: Fact, facts: list[Fact]) -> Decimal:
+    """The weighted-average count as its period's net income over earnings per share states it, where both are
+    printed: at a power of ten the count's own reading may have missed; else the count as read."""
+    evidence = read_toml(LABEL_FACTS)["evidence"]
+
+    def first(concepts: list[str]) -> Decimal | None:
+        return next((f.value for f in facts if f.concept in concepts and f.period == average.period
+                     and not f.dimensions and isinstance(f.value, Decimal) and f.value != 0), None)
+    eps, income = first(evidence["earnings_per_share"]), first(evidence["net_income"])
+    return abs(income / eps) if eps is not None and income is not None else average.value
 
 
 _COUNTS_NEAR_AVERAGE = ("issued", "outstanding", "issued_and_outstanding")
