@@ -110,6 +110,19 @@ def test_hostile_html_entities_are_not_resolved(tmp_path: Path):
     assert all("TOPSECRET" not in row.label for table in tables for row in table.rows)
 
 
+def test_html_title_in_the_label_cell_of_the_header_row_names_the_statement():
+    html = ("<html><body><table>"
+            "<tr><td colspan='3'>CONSOLIDATED STATEMENTS OF INCOME</td><td>Quarter Ended</td><td>Quarter Ended</td></tr>"
+            "<tr><td colspan='3'>(unaudited) (in 000s, except share data)</td><td>June 30, 2008</td>"
+            "<td>June 30, 2007</td></tr>"
+            "<tr><td colspan='3'>Interest on loans</td><td>$20,400</td><td>$23,800</td></tr>"
+            "<tr><td colspan='3'>Net income</td><td>4,100</td><td>4,900</td></tr></table></body></html>")
+    tables = html_tables.find_tables(Document(name="x.htm", type="", text=html, is_html=True))
+    [statement] = build_statements(tables, "8-K")
+    assert statement.kind.value == "income_statement" and statement.scale.money == 3 and statement.scale.shares == 0
+    assert [str(c.period) for c in statement.columns] == ["2008-04-01..2008-06-30", "2007-04-01..2007-06-30"]
+
+
 def test_tagged_dissemination_header():
     text = ("<SUBMISSION>\n<ACCESSION-NUMBER>0000000001-99-000001\n<TYPE>10-Q\n<PERIOD>19990630\n"
             "<FILING-DATE>19990803\n<FILER>\n<COMPANY-DATA>\n<CONFORMED-NAME>SMALL BELL CO\n<CIK>0000000042\n"

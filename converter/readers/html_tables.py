@@ -341,10 +341,12 @@ def _header_text(row: _Row, index: int, anchors: list[int], regions: list[tuple[
 
 
 def _label_area_phrase(row: _Row, label_end: int) -> str:
-    """'Three Months Ended June 30' printed in the label column of the header describes every column: it joins
-    the caption, where periods and scale are read from."""
+    """'Three Months Ended June 30' printed in the label column of the header describes every column, and a title
+    printed there names the statement ('CONSOLIDATED STATEMENTS OF INCOME' beside 'Quarter Ended'): either joins
+    the caption, where kind, periods and scale are read from."""
     text = " ".join(c.text for c in row.cells if c.start <= label_end)
-    return text if vocabulary().column_phrase.search(text) else ""
+    words = vocabulary()
+    return text if words.column_phrase.search(text) or words.caption_line.search(text) else ""
 
 
 def _row_text(row: _Row) -> str:
