@@ -25,6 +25,17 @@ def test_par_value_authorized_and_issued_in_column_order():
     assert read_label_quantities(label).name == "Common stock"
 
 
+def test_a_kind_before_a_colon_names_the_figures_after_it():
+    # not 'issued 5,600,000,000': the count after 'Authorized:' is the authorized one, the dated list goes on past ';'
+    label = ("Common stock, $.25 par value Authorized: 5,600,000,000 shares Issued: 3,443,441,902 shares in 1997; "
+             "3,432,956,518 shares in 1996")
+    assert _read(label) == {"par_value": [("0.25", ())], "authorized": [("5600000000", ())],
+                             "issued": [("3443441902", (1997,)), ("3432956518", (1996,))]}
+    # a kind after its own figure still ends at the colon
+    assert _read("Common stock, $0.01 par value: 400,000 and 600,000 shares authorized") == {
+        "par_value": [("0.01", ())], "authorized": [("400000", ()), ("600000", ())]}
+
+
 def test_three_columns_listed_with_commas():
     label = "Common stock, $2 par value; 9,000,000 shares authorized; 4,210,330,  4,198,005, and 4,150,220 shares issued"
     assert _read(label)["issued"] == [("4210330", ()), ("4198005", ()), ("4150220", ())]

@@ -114,11 +114,13 @@ def read_label_quantities(label: str) -> LabelReading:
                 redated = _redated(found[-1], values) if kind is None else None
                 found[-1:] = [redated] if redated else []
                 continue
-            if kind is None or (kind == grammar().bare_kind and in_parentheses and found
+            dated_list = bool(found) and previous_read and all(v.when for v in found[-1].values)
+            if kind is None or (kind == grammar().bare_kind and (in_parentheses or dated_list) and found
                                 and grammar().measures[found[-1].kind] == "shares"):
                 # '($64 at December 31, 1996)' after 'net of allowance ... of $71' dates more of the same quantity,
-                # as '(43,980 shares at December 31, 1996)' after '... shares issued and outstanding' does
-                if in_parentheses and previous_read and found and values and all(v.when for v in values):
+                # as '(43,980 shares at December 31, 1996)' after '... shares issued and outstanding' does, and
+                # '3,432,956,518 shares in 1996' after 'Issued: 3,443,441,902 shares in 1997;'
+                if (in_parentheses or dated_list) and previous_read and found and values and all(v.when for v in values):
                     last = found[-1]
                     found[-1] = LabelQuantity(last.kind, last.values + values, last.power if power is None else power)
                 continue
@@ -198,6 +200,7 @@ def _line_name(first_clause: str) -> str:
     return first_clause[:min(starts)] if starts else first_clause
 
 
+_KIND_BEFORE_COLON = re.compile(rf"{_KIND_MARK}\d+{_KIND_MARK}\s*$")
 _GROUP_BREAK = re.compile(r"\band\b|[\u2014\u2013]|--")
 
 
@@ -211,9 +214,17 @@ def _kind_groups(clause: str) -> list[str]:
     clause = words.zero.sub(f" {_ZERO_MARK} ", clause)
     groups, start = [], 0
     for colon in re.finditer(":", clause):
-        # '$0.01 par value: 400,000 and 600,000 shares authorized': a kind with its figure ends at the colon
-        if _KIND_MARK in clause[start:colon.start()] and _has_figure(clause[start:colon.start()]):
-            groups.append(clause[start:colon.start()])
+        before = clause[start:colon.start()]
+        heading = _KIND_BEFORE_COLON.search(before)
+        if heading and (_KIND_MARK in before[:heading.start()] or not _has_figure(before[:heading.start()])):
+            # 'Authorized: 5,600,000,000 shares Issued: 3,443,441,902 shares': a kind printed just before a colon,
+            # after no figure of its own, names the figures after it
+            if _has_figure(before[:heading.start()]):
+                groups.append(before[:heading.start()])
+            start += heading.start()
+        elif _KIND_MARK in before and _has_figure(before):
+            # '$0.01 par value: 400,000 and 600,000 shares authorized': a kind with its figure ends at the colon
+            groups.append(before)
             start = colon.end()
     clause, start = clause[start:], 0
     for cut in _GROUP_BREAK.finditer(clause):
