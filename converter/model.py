@@ -362,6 +362,7 @@ class IssueCode(str, Enum):
     LABEL_SCALE_UNDECIDED = "label-scale-undecided"  # share counts in labels: printed whole or scaled, unknown
     SUM_FAILS_IN_COLUMN = "sum-fails-in-column"    # a total adds up in other columns, not in this one
     SCALE_UNPROVEN = "scale-unproven"              # money of a statement naming no scale beside ones that name one
+    SCALE_FROM_ARITHMETIC = "scale-from-arithmetic"  # a statement naming no scale scaled as par x shares states
 
 
 @dataclass(frozen=True)

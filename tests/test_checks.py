@@ -239,12 +239,16 @@ def _unscaled_with_shares(shares: str) -> str:
         COMMON_STOCK_LINE, f"  Common stock, $1 par value; {shares} shares issued        100          100")
 
 
-def test_par_value_times_shares_a_thousand_times_the_common_stock_disproves_whole_dollars(tmp_path):
+def test_par_value_times_shares_a_thousand_times_the_common_stock_states_thousands(tmp_path):
+    # $1 x 100,000 shares is the common stock's printed 100 in thousands: the balance sheet is read so; the
+    # income statement, naming no scale either, is proven by nothing and loses its money
     report = _convert(tmp_path, _unscaled_with_shares("100,000"))
     written = _written(report)
-    assert ("us-gaap:Assets", "2001-12-31") not in written
+    assert written[("us-gaap:Assets", "2001-12-31")] == "46000000"
+    assert written[("us-gaap:CommonStockValue", "2001-12-31")] == "100000"
     assert written[("us-gaap:CommonStockSharesIssued", "2001-12-31")] == "100000"    # counts are as printed
-    assert "scale-unproven" in report["issue_counts"]
+    assert ("us-gaap:NetIncomeLoss", "2001-01-01..2001-12-31") not in written
+    assert {"scale-from-arithmetic", "scale-unproven"} <= set(report["issue_counts"])
 
 
 def test_par_value_times_shares_equal_to_the_common_stock_leaves_whole_dollars_written(tmp_path):

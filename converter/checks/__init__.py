@@ -6,7 +6,7 @@ from __future__ import annotations
 from converter.checks.balance import unbalanced
 from converter.checks.disputed import disputed_by_sums
 from converter.checks.per_share import per_share_mismatches
-from converter.checks.scale_evidence import scale_unproven
+from converter.checks.scale_evidence import scale_by_arithmetic, scale_unproven
 from converter.checks.signs import negative_by_meaning
 from converter.checks.sums import inconsistent_sums
 from converter.checks.verdicts import statement_verdicts
@@ -20,6 +20,8 @@ CHECKS = (scale_unproven, negative_by_meaning, unbalanced, disputed_by_sums, per
 def check_facts(facts: FactSet, statements: int, keep_unverified: bool = False) -> None:
     """statements: how many the filing has (each gets a verdict). keep_unverified (--keep-unverified) writes the
     withheld facts anyway; report.json still lists them, marked as written."""
+    facts.facts, issues = scale_by_arithmetic(facts.facts)
+    facts.issues.extend(issues)
     for check in CHECKS:
         withheld, issues = check(facts.facts)
         facts.issues.extend(issues)

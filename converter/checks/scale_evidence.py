@@ -1,15 +1,18 @@
-"""A statement whose caption names no scale is read as printed, in whole dollars, and that needs evidence. Its money
-facts are withheld where the filing's other statements name a scale ('in thousands': nothing shows this one is in
-whole dollars rather than under a caption the reading missed or a heading shared with the others), and where its
+"""A statement whose caption names no scale is read as printed, in whole dollars, and that needs evidence. Where its
 own par value times the shares its labels print is its common stock a power of 1000 off ('Common stock, $1 par;
-4,210,330 shares outstanding  4,210': thousands). A parent-only statement truly printed in whole dollars beside
-consolidated ones in millions is lost too: a missing number costs less than a wrong one."""
+4,210,330 shares outstanding  4,210': thousands), its arithmetic states the scale, and its money is read in it
+(scale_by_arithmetic), unless another statement of the filing names another. Its money facts are withheld where
+the filing's other statements name a scale ('in thousands': nothing shows this one is in whole dollars rather than
+under a caption the reading missed or a heading shared with the others). A parent-only statement truly printed in
+whole dollars beside consolidated ones in millions is lost too: a missing number costs less than a wrong one."""
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from decimal import Decimal
 
 from converter.model import Fact, Issue, IssueCode, Severity, Unit, Withheld
+from converter.text.numbers import normalised_value
 
 PAR_VALUE = "us-gaap:CommonStockParOrStatedValuePerShare"
 SHARES = ("us-gaap:CommonStockSharesIssued", "us-gaap:CommonStockSharesOutstanding")
@@ -17,13 +20,55 @@ COMMON_STOCK = "us-gaap:CommonStockValue"
 CLOSE = Decimal("0.01")       # par x shares against the printed common stock: rounding of a printed figure
 
 
-def scale_unproven(facts: list[Fact]) -> tuple[list[Withheld], list[Issue]]:
+def _money_by_statement(facts: list[Fact]) -> dict[int, list[Fact]]:
     money: dict[int, list[Fact]] = defaultdict(list)
     for fact in facts:
         if fact.unit is Unit.USD and fact.statement is not None:
             money[fact.statement].append(fact)
-    scaled = {index for index, group in money.items()
-              if any(f.scale_stated and f.scale and not f.in_label for f in group)}
+    return money
+
+
+def _scaled(money: dict[int, list[Fact]]) -> set[int]:
+    """The statements whose money a printed phrase scales."""
+    return {index for index, group in money.items() if any(f.scale_stated and f.scale and not f.in_label for f in group)}
+
+
+def scale_by_arithmetic(facts: list[Fact]) -> tuple[list[Fact], list[Issue]]:
+    """A statement naming no scale whose par value times its shares is its common stock in thousands (or millions)
+    is printed in thousands: its own arithmetic states the scale, where no other statement of the filing names
+    another (a release's balance sheet printed without the '(in 000s)' its income statement carries). Its money
+    facts are scaled so; the others are returned as they are."""
+    money = _money_by_statement(facts)
+    scaled = _scaled(money)
+    stated = {f.scale for index in scaled for f in money[index] if f.scale_stated and f.scale and not f.in_label}
+    rescaled: dict[int, Fact] = {}
+    issues: list[Issue] = []
+    for index, group in sorted(money.items()):
+        unproven = [f for f in group if not f.scale_stated]
+        power = _statement_power(index, unproven, facts) if unproven and index not in scaled else None
+        if not power or stated - {power}:
+            continue
+        rescaled.update((id(f), replace(f, value=normalised_value(Decimal(f.value).scaleb(power)),
+                                        decimals=(f.decimals or 0) - power, scale=(f.scale or 0) + power,
+                                        scale_stated=True)) for f in unproven)
+        issues.append(Issue(IssueCode.SCALE_FROM_ARITHMETIC, Severity.WARNING,
+                            f"statement {index + 1} names no scale; its par value times its shares is its common "
+                            f"stock times 10^{power}: its {len(unproven)} money fact(s) read in that scale",
+                            unproven[0].source))
+    return [rescaled.get(id(f), f) for f in facts], issues
+
+
+def _statement_power(index: int, unproven: list[Fact], facts: list[Fact]) -> int | None:
+    """The one power of 1000 par value times shares states for the statement's common stock at all its dates."""
+    powers = {_par_times_shares_power(stock, [f for f in facts if f.statement == index and not f.dimensions
+                                               and f.period == stock.period])
+              for stock in unproven if stock.concept == COMMON_STOCK and not stock.dimensions and stock.value}
+    return powers.pop() if len(powers) == 1 else None
+
+
+def scale_unproven(facts: list[Fact]) -> tuple[list[Withheld], list[Issue]]:
+    money = _money_by_statement(facts)
+    scaled = _scaled(money)
     withheld: list[Withheld] = []
     issues: list[Issue] = []
     for index, group in sorted(money.items()):
