@@ -26,11 +26,11 @@ def test_par_value_authorized_and_issued_in_column_order():
 
 
 def test_a_kind_before_a_colon_names_the_figures_after_it():
-    # not 'issued 5,600,000,000': the count after 'Authorized:' is the authorized one, the dated list goes on past ';'
-    label = ("Common stock, $.25 par value Authorized: 5,600,000,000 shares Issued: 3,443,441,902 shares in 1997; "
-             "3,432,956,518 shares in 1996")
-    assert _read(label) == {"par_value": [("0.25", ())], "authorized": [("5600000000", ())],
-                             "issued": [("3443441902", (1997,)), ("3432956518", (1996,))]}
+    # not 'issued 4,800,000,000': the count after 'Authorized:' is the authorized one, the dated list goes on past ';'
+    label = ("Common stock, $.25 par value Authorized: 4,800,000,000 shares Issued: 2,345,678,901 shares in 1997; "
+             "2,334,567,890 shares in 1996")
+    assert _read(label) == {"par_value": [("0.25", ())], "authorized": [("4800000000", ())],
+                             "issued": [("2345678901", (1997,)), ("2334567890", (1996,))]}
     # a kind after its own figure still ends at the colon
     assert _read("Common stock, $0.01 par value: 400,000 and 600,000 shares authorized") == {
         "par_value": [("0.01", ())], "authorized": [("400000", ()), ("600000", ())]}
