@@ -53,8 +53,9 @@ def test_statements_agree_with_ex27_schedules():
 
 def test_mapping_coverage_and_validity_over_the_corpus(tmp_path):
     """The coverage script's measurement, held where it stands so that coverage never slides back: the line items
-    given us-gaap concepts never fewer (9,880), their share of all line items 77.9% over the whole corpus (78.4% before
-    statements of more filings were found, whose 496 lines are 65% us-gaap; 76.3% before the learned mapping layer;
+    given us-gaap concepts never fewer (10,361), their share of all line items 79.8% over the whole corpus (77.9% of
+    12,681 at dd37a52, before more 1990s layouts were read; 78.4% before statements of more filings were found,
+    whose 496 lines are 65% us-gaap; 76.3% before the learned mapping layer;
     73.4% when a third batch of 43 unseen annual reports came); Arelle's verdict on every output is measured by the
     script with --validate, and sampled here."""
     output = subprocess.run([sys.executable, str(ROOT / "scripts" / "mapping_coverage.py"), "--corpus", str(CORPUS),
@@ -62,7 +63,7 @@ def test_mapping_coverage_and_validity_over_the_corpus(tmp_path):
     summary = output.strip().splitlines()[-1]
     mapped = int(summary.split("us-gaap: ")[1].split(" ")[0])
     share = float(summary.split("us-gaap: ")[1].split("(")[1].split("%")[0])
-    assert mapped >= 9880 and share >= 77.9, summary
+    assert mapped >= 10361 and share >= 79.8, summary
     sample = [e for e in _index() if e["filed_date"] < "2009-07-01" and e["format"] == "sgml-text"][:2]
     for entry in sample:
         result = convert(CORPUS / entry["path"], tmp_path / entry["path"].replace("/", "_"), ConvertOptions())
