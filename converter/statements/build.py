@@ -48,7 +48,7 @@ def _grand_totals_equal_to_assets(statements: list[Statement]) -> None:
     that equals it is total liabilities and equity, not a larger one above it (equity before a treasury stock
     larger than the liabilities: 'Less treasury stock  11,582' under '18,893')."""
     sheets = [statement for statement in statements if profile(statement.kind).sides]
-    assets: dict[Period, object] = {}
+    assets: dict[Period, Decimal] = {}
     for statement in sheets:
         for row in statement.rows:
             if row.label.strip().lower() == TOTAL_ASSETS.lower():
@@ -77,8 +77,8 @@ def _date_first_quarter(table: Table, statement: Statement, dated: list[Statemen
     """A quarterly report's flow statement headed by its dates alone ('December 26, 1998') states no span. Where
     the cash-flow statement, which always runs from the fiscal year's start, runs a quarter to that same date, the
     report is a first quarter's: its quarter and its year to date are one period, and every column takes it."""
-    year_to_date = {column.period.end: column.period for statement_ in dated if statement_.kind is StatementKind.CASH_FLOW
-                    for column in statement_.columns if column.period and not column.period.is_instant}
+    year_to_date = {column.period.end: column.period for other in dated if other.kind is StatementKind.CASH_FLOW
+                    for column in other.columns if column.period and not column.period.is_instant}
     periods = []
     for index, column in enumerate(statement.columns):
         end = column_period(column.header, True) or period_from_caption(
@@ -108,10 +108,9 @@ def _entity_of(caption: list[str]) -> str:
     """'other' for a statement captioned as another entity's, 'condensed' for a condensed one titled without
     'consolidated', 'consolidated' for one titled consolidated, '' for the rest."""
     columns = vocabulary().columns
-    titles = statement_titles(caption)
     if any(columns["other_entity_statement"].search(line) for line in caption):
         return "other"
-    title = " ".join(titles)
+    title = " ".join(statement_titles(caption))
     if columns["consolidated_statement"].search(title):
         return "consolidated"
     return "condensed" if columns["condensed_statement"].search(title) else ""
