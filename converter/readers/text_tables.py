@@ -192,9 +192,9 @@ _LETTER = re.compile(r"[A-Za-z]")
 
 
 def _figures_across(line: _Line) -> bool:
-    """'1997 - 983,286,361; 1996 - 1,056,704,188': a footnote listing figures across the line has no label, only
+    """'1997 - 912,345,678; 1996 - 1,023,456,789': a footnote listing figures across the line has no label, only
     more figures where the label would stand; its last figures fall under no column. (One figure there is a wrapped
-    label's: '1996 - 2,179,066 shares)' under 'Treasury stock, at cost (shares: 1997 - 923,955;'.)"""
+    label's: '1996 - 2,345,678 shares)' under 'Treasury stock, at cost (shares: 1997 - 912,345;'.)"""
     head = line.text[: line.label_end]
     return len(_GROUPED_FIGURE.findall(head)) >= 2 and _LETTER.search(head) is None
 

@@ -46,7 +46,7 @@ def build_statements(tables: list[Table], form_type: str | None = None) -> list[
 def _grand_totals_equal_to_assets(statements: list[Statement]) -> None:
     """A balance sheet printed over two pages states total assets on the first; on the second, the unlabeled total
     that equals it is total liabilities and equity, not a larger one above it (equity before a treasury stock
-    larger than the liabilities: 'Less treasury stock  11,582' under '18,893')."""
+    larger than the liabilities: 'Less treasury stock  11,500' under '18,800')."""
     sheets = [statement for statement in statements if profile(statement.kind).sides]
     assets: dict[Period, Decimal] = {}
     for statement in sheets:

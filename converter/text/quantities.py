@@ -119,7 +119,7 @@ def read_label_quantities(label: str) -> LabelReading:
                                 and grammar().measures[found[-1].kind] == "shares"):
                 # '($64 at December 31, 1996)' after 'net of allowance ... of $71' dates more of the same quantity,
                 # as '(43,980 shares at December 31, 1996)' after '... shares issued and outstanding' does, and
-                # '3,432,956,518 shares in 1996' after 'Issued: 3,443,441,902 shares in 1997;'
+                # '2,334,567,890 shares in 1996' after 'Issued: 2,345,678,901 shares in 1997;'
                 if (in_parentheses or dated_list) and previous_read and found and values and all(v.when for v in values):
                     last = found[-1]
                     found[-1] = LabelQuantity(last.kind, last.values + values, last.power if power is None else power)
@@ -217,7 +217,7 @@ def _kind_groups(clause: str) -> list[str]:
         before = clause[start:colon.start()]
         heading = _KIND_BEFORE_COLON.search(before)
         if heading and (_KIND_MARK in before[:heading.start()] or not _has_figure(before[:heading.start()])):
-            # 'Authorized: 5,600,000,000 shares Issued: 3,443,441,902 shares': a kind printed just before a colon,
+            # 'Authorized: 4,800,000,000 shares Issued: 2,345,678,901 shares': a kind printed just before a colon,
             # after no figure of its own, names the figures after it
             if _has_figure(before[:heading.start()]):
                 groups.append(before[:heading.start()])
