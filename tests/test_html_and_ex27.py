@@ -115,8 +115,8 @@ def test_html_title_in_the_label_cell_of_the_header_row_names_the_statement():
             "<tr><td colspan='3'>CONSOLIDATED STATEMENTS OF INCOME</td><td>Quarter Ended</td><td>Quarter Ended</td></tr>"
             "<tr><td colspan='3'>(unaudited) (in 000s, except share data)</td><td>June 30, 2008</td>"
             "<td>June 30, 2007</td></tr>"
-            "<tr><td colspan='3'>Interest on loans</td><td>$20,400</td><td>$23,800</td></tr>"
-            "<tr><td colspan='3'>Net income</td><td>4,100</td><td>4,900</td></tr></table></body></html>")
+            "<tr><td colspan='3'>Interest on loans</td><td>$14,300</td><td>$15,700</td></tr>"
+            "<tr><td colspan='3'>Net income</td><td>2,700</td><td>3,100</td></tr></table></body></html>")
     tables = html_tables.find_tables(Document(name="x.htm", type="", text=html, is_html=True))
     [statement] = build_statements(tables, "8-K")
     assert statement.kind.value == "income_statement" and statement.scale.money == 3 and statement.scale.shares == 0

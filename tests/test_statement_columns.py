@@ -412,8 +412,8 @@ def test_a_notes_numbered_heading_titles_no_statement():
 
 
 def test_a_first_quarters_income_statement_dated_alone_takes_the_quarter_its_cash_flows_run():
-    income_rows = [("Net sales", ["1,700", "1,500"]), ("Net income", ["150", "45"])]
-    cash_rows = [("Net income", ["150", "45"]), ("Cash at end of period", ["1,200", "1,000"])]
+    income_rows = [("Net sales", ["2,300", "2,100"]), ("Net income", ["230", "190"])]
+    cash_rows = [("Net income", ["230", "190"]), ("Cash at end of period", ["1,200", "1,000"])]
     income = _table(["CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS", "(in millions)"],
                     ["December 26, 1998", "December 26, 1997"], income_rows)
     cash = _table(["CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS", "(in millions)"],
