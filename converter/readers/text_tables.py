@@ -607,8 +607,7 @@ class _RowBuilder:
         if vocabulary().structure["stated_total"].match(previous) and line.indent > self.pending[-1].indent:
             return True     # a total printed without figures was cut: "Total Liabilities and Stockholders'" over
                             # an indented " Equity"
-        opened = " ".join(p.label for p in self.pending)
-        if opened.count("(") > opened.count(")"):
+        if _opens_aside([" ".join(p.label for p in self.pending)]):
             return True     # "allowance of $52 ($48 at" goes on: "September 27, 1996)"
         # A line indented a little under another goes on with it, unless it starts a new capitalised item under a
         # heading printed without a colon ("Revenues" over "  Local service").
