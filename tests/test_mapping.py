@@ -102,6 +102,30 @@ def test_signs_follow_meaning_through_the_printed_sums(taxonomy):
                       "InvestmentIncomeInterest": 10000, "NetIncomeLoss": -70000}
 
 
+Q_BEFORE = Period(date(2002, 3, 31), date(2002, 1, 1))
+
+
+def _two_column_statement(kind, rows):
+    built = [StatementRow(label, [Amount(Decimal(v), 0) for v in values], Measure.MONETARY, SourceRef("t", i + 1),
+                          cell_sources=[SourceRef("t", i + 1, 40), SourceRef("t", i + 1, 50)])
+             for i, (label, *values) in enumerate(rows)]
+    columns = [Column("h", ColumnRole.REPORTED, Q), Column("h", ColumnRole.REPORTED, Q_BEFORE)]
+    return Statement(kind, "t", columns, built, Scale(3, 3), SourceRef("t", 1))
+
+
+def test_lines_below_pre_tax_income_add_as_printed_after_the_deducted_tax(taxonomy):
+    """Net income = pre-tax income - tax + a minority interest printed with its effect + equity income: printed
+    (9) the minority's share is income of 9 deducted, printed 4 a loss of theirs added back."""
+    facts = map_statement(0, _two_column_statement(IS, [
+        ("Income before income taxes", "500", "300"), ("Income tax expense", "200", "120"),
+        ("Minority interest in (income) loss of subsidiary", "-9", "4"),
+        ("Equity in income of investees", "15", "26"), ("Net income", "306", "210")]),
+        mapping_context(taxonomy, Entity("s", "X", "Example Corp"))).facts
+    minority = {f.period: f.value for f in facts if f.concept.endswith("NetIncomeLossAttributableToNoncontrollingInterest")}
+    assert minority == {Q: 9000, Q_BEFORE: -4000}
+    assert {f.period: f.value for f in facts if f.concept == "us-gaap:NetIncomeLoss"} == {Q: 306000, Q_BEFORE: 210000}
+
+
 def test_contra_equity_and_deficit_signs(taxonomy):
     values = _values(_statement(BS, [
         ("Common stock", "10"), ("Additional paid-in capital", "500"), ("Accumulated deficit", "-300"),

@@ -2,7 +2,9 @@
 
 A total row closes the shortest run of the open rows just above it whose printed amounts add up to it, either all
 added ('Total operating expenses') or the first less the rest ('Gross profit' = revenues - cost of revenues), in
-every reported column at once.
+every reported column at once; where at least two columns prove it, also the first less the next few and plus the
+rest as printed ('Net income' = pre-tax income - income taxes + a minority interest printed (7) + equity in
+investees' income): the lines below a pre-tax total print their effect on it, a deducted tax apart.
 
 A total whose run adds up in some columns but not in others, beyond the rounding of its printed figures, is
 contradicted there: a column read one line off, or a figure taken from the wrong place. Those columns' cells of the
@@ -86,17 +88,23 @@ def _closed_run(statement: Statement, total: int, open_rows: list[int], columns:
     totals = [_value(statement, total, c) for c in columns]
     if all(t == 0 for t in totals):
         return None
-    for run, signs in _runs(open_rows):
+    # one column could add up under one of so many sign patterns by chance; two at once hardly
+    proven_by_columns = sum(t != 0 for t in totals) >= 2
+    for run, signs in _runs(open_rows, deducted_then_added=proven_by_columns):
         if all(sum(s * _value(statement, r, c) for s, r in zip(signs, run)) == t for c, t in zip(columns, totals)):
             return len(run), signs
     return None
 
 
-def _runs(open_rows: list[int]) -> Iterator[tuple[list[int], list[int]]]:
-    """The runs a total may close, shortest first: (rows, signs) all added, then the first less the rest."""
+def _runs(open_rows: list[int], deducted_then_added: bool = False) -> Iterator[tuple[list[int], list[int]]]:
+    """The runs a total may close, shortest first: (rows, signs) all added, then the first less the rest, then (if
+    asked) the first less the next one or more and plus the one or more after them."""
     for count in range(2, min(len(open_rows), MAX_CHILDREN) + 1):
         for signs in ([1] * count, [1] + [-1] * (count - 1)):
             yield open_rows[-count:], signs
+        if deducted_then_added:
+            for deducted in range(1, count - 1):
+                yield open_rows[-count:], [1] + [-1] * deducted + [1] * (count - 1 - deducted)
 
 
 def _contradicted_run(statement: Statement, total: int, open_rows: list[int], columns: list[int]
