@@ -8,7 +8,8 @@ The draws, each seeded (scripts/draw_gold.py): the first (seed 20261202), 4 of t
 was; the fifth (20261206, labelled 2026-12-04), held out: its first scoring's conflicts (all in one filing, a scale
 caption printed in the label column of a header line) were read once and mended as a general mechanism, and 9 more
 (label share counts) once in the next session; the sixth (20261207): the Boeing 10-K held out, the Apple 10-Q read
-(its gold mended: one concept given to two lines), two more in tests/gold/pending/ until their conflicts are resolved.
+(its gold mended: one concept given to two lines), and the Pericom and Stockwalk 8-Ks once their first scoring's
+conflicts (a sign, a concept two lines shared) were mended by general rules.
 
 Usage: python scripts/gold_score.py [--corpus DIR] [--label-facts] [GOLD.tsv ...]. A measurement, not a test."""
 from __future__ import annotations
@@ -89,7 +90,7 @@ def main() -> None:
     for gold in args.gold or sorted((ROOT / "tests" / "gold").glob("*.tsv")):
         scored = score(gold, args.corpus, args.label_facts)
         matched = scored["found"]
-        part = part_of.get(gold.stem, "not in draws.csv")      # tests/gold/pending: not yet scored by the tests
+        part = part_of.get(gold.stem, "not in draws.csv")      # a new draw's file, not yet scored by the tests
         totals.setdefault(part, [0, 0, 0])
         held_out = part.endswith("held out")
         print(f"{gold.stem}\t{part}\tgold {scored['gold']}\tmatched {matched}\tconflicts {scored['conflicts']}"

@@ -610,3 +610,68 @@ def test_a_title_beside_the_column_headers_is_caption_and_a_number_word_heads_it
     assert "CONSOLIDATED STATEMENTS OF INCOME" in table.caption
     # 'Three' stands over the change column, 'Quarter' over the next: no 'Three Quarter' of nine months
     assert table.column_headers == ["Quarter Ended Mar 31, 2008", "Three Month Change", "Quarter Ended Dec 31,2007"]
+
+
+# An equity statement whose words head the columns one by one, ruled under a group, the unit printed below them.
+EQUITY_HEADED_WORD_BY_WORD = """
+                    EXAMPLE HOLDINGS, INC.
+           CONSOLIDATED STATEMENTS OF SHAREHOLDERS' EQUITY
+
+                              COMMON STOCK       ADDITIONAL                 TOTAL
+                            -----------------      PAID-IN    RETAINED  SHAREHOLDERS'
+                            SHARES    AMOUNT       CAPITAL    EARNINGS      EQUITY
+                            ------    ------     ---------    --------  -------------
+                                                 (IN THOUSANDS)
+Balance, December 31, 1996   4,100        82        9,300      14,600         23,982
+  Net income                                                    1,250          1,250
+Balance, December 31, 1997   4,100        82        9,300      15,850         25,232
+"""
+
+
+def test_a_unit_under_headers_printed_word_by_word_leaves_them_headers():
+    table = _table(EQUITY_HEADED_WORD_BY_WORD)
+    assert table.caption == ["EXAMPLE HOLDINGS, INC.", "CONSOLIDATED STATEMENTS OF SHAREHOLDERS' EQUITY"]
+    # the rule under 'COMMON STOCK' heads nothing; the unit describes every column
+    assert [header.replace(" (IN THOUSANDS)", "") for header in table.column_headers] == [
+        "COMMON STOCK SHARES", "COMMON STOCK AMOUNT", "ADDITIONAL PAID-IN CAPITAL", "RETAINED EARNINGS",
+        "TOTAL SHAREHOLDERS' EQUITY"]
+    assert all(header.endswith("(IN THOUSANDS)") for header in table.column_headers)
+
+
+# Share and amount columns filled only on the balance lines; a wrapped label whose colon stands inside a parenthesis.
+SPARSE_COLUMNS_AND_AN_OPEN_PARENTHESIS = """
+                  PREFERRED   COMMON STOCK     PAID-IN    RETAINED       TOTAL
+                     AMOUNT  SHARES  AMOUNT     CAPITAL    EARNINGS      EQUITY
+Balance at
+ December 31,
+ 2001...........    $ 50.0   410.2  $ 41.0     $120.0   $ 2,300.5   $ 2,511.5
+Net income......                                            310.4       310.4
+Common stock
+ cash dividends
+ ($.20 per
+ share).........                                           (82.0)      (82.0)
+Preferred stock
+ cash dividends
+ (per share:
+ $1.10 for
+ Series A).......                                           (5.5)       (5.5)
+Stock options
+ exercised......                                 18.2                    18.2
+Treasury stock
+ acquisitions...                                                       (40.0)
+Employee plans..                                  3.1                     3.1
+Other...........                                  0.4                     0.4
+Balance at
+ December 31,
+ 2002...........      50.0   410.2    41.0      141.7     2,523.4     2,756.2
+"""
+
+
+def test_a_column_filled_only_on_some_lines_between_filled_ones_is_a_column():
+    table = _table(SPARSE_COLUMNS_AND_AN_OPEN_PARENTHESIS)
+    rows = {row.label: row.cells for row in table.rows}
+    assert table.column_headers == ["PREFERRED AMOUNT", "COMMON STOCK SHARES", "COMMON STOCK AMOUNT", "PAID-IN CAPITAL",
+                                    "RETAINED EARNINGS", "TOTAL EQUITY"]
+    assert rows["Balance at December 31, 2001"] == ["50.0", "410.2", "41.0", "$120.0", "2,300.5", "2,511.5"]
+    # the colon inside '(per share:' ends no heading: the label runs on to its figures
+    assert rows["Preferred stock cash dividends (per share: $1.10 for Series A)"][-2:] == ["(5.5)", "(5.5)"]

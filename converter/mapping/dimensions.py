@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from converter.mapping.labels import normalise_label
-from converter.model import Statement
+from converter.model import ColumnRole, Statement
 from converter.text.maps import read_toml
 from converter.text.profiles import profile
 from converter.text.vocabulary import vocabulary
@@ -35,8 +35,8 @@ def equity_components(statement: Statement) -> dict[int, str]:
     """Row -> the equity component member of the section it stands in: from a component's heading down to its
     closing balance, across the sub-headings between ('Retained earnings' ... 'Other comprehensive income:' ...
     'Balance, end of period')."""
-    if not profile(statement.kind).roll_forward:
-        return {}
+    if not profile(statement.kind).roll_forward or any(c.role is ColumnRole.SEGMENT for c in statement.columns):
+        return {}       # components printed across the columns: the lines down the page are no component's
     members: dict[int, str] = {}
     current = None
     for index, row in enumerate(statement.rows):

@@ -11,6 +11,8 @@ line printed with both signs across its columns is such an item too: 'Accounts r
 increase of 264 and a decrease of 34, whatever the parentheses would say in an income statement."""
 from __future__ import annotations
 
+import re
+
 from converter.statements import Link
 from converter.model import StatementKind
 from converter.taxonomy import Concept
@@ -19,6 +21,7 @@ from converter.text.vocabulary import vocabulary
 
 NEGATIVE, POSITIVE, MIXED = "negative", "positive", "mixed"     # how a row's amounts are printed across columns
 _OPPOSITE = {"credit": "debit", "debit": "credit"}
+_FIGURES_ASIDE = re.compile(r"\([^()]*\d[^()]*\)")
 
 
 class SignResolver:
@@ -65,7 +68,9 @@ class SignResolver:
         return self._balance(ancestor) or self.profile.natural_balance
 
     def _unsummed(self, row: int) -> int:
-        label = self.labels.get(row, "")
+        # an aside stating figures says what the amount includes, not which way it goes: 'Preferred dividends (net
+        # of tax benefits of $1.6)' is a deduction all the same
+        label = _FIGURES_ASIDE.sub("", self.labels.get(row, ""))
         printing = self.printings.get(row, POSITIVE)
         negative = printing == NEGATIVE or (printing == MIXED and self.profile.signed_printing)
         if self._balance(row) == "credit" and not negative and vocabulary().rows["loss_only"].search(label):

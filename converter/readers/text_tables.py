@@ -277,8 +277,10 @@ def _build_table(document: str, lines: list[_Line], preamble_start: int, first: 
     preamble = lines[preamble_start:first]
     # a caption line under the years over the columns ('(In millions)' below 'December 31,  1997  1996') stays in
     # the header block, where its label-area phrase still joins the caption: the years are headers all the same
+    # and so does one under words heading the columns one by one ('SHARES    AMOUNT    CAPITAL' over '(IN THOUSANDS)')
     years_line = next((i for i, line in enumerate(preamble) if len(line.tokens) >= 2
-                       and all(YEAR.match(token.text) for token in line.tokens)), len(preamble))
+                       and all(YEAR.match(token.text) for token in line.tokens)
+                       or _phrases_over_columns(line, columns) >= 3), len(preamble))
     caption_end = max((i + 1 for i, line in enumerate(preamble[:years_line]) if not line.tokens
                        and vocabulary().caption_line.search(line.text) and not _heads_columns(line, columns)),
                       default=0)
@@ -352,14 +354,31 @@ def _find_columns(rows: list[_Line]) -> list[_Column]:
         else:
             groups.append([anchor])
     min_support = max(2, len(rows) // 5) if len(rows) > 3 else 1   # stray numbers in wrapped labels
+    supported = [len(group) >= min_support for group in groups]
     columns = []
-    for group in groups:
+    for number, group in enumerate(groups):
         members = [t for row in rows for t in row.tokens if group[0] <= t.anchor <= group[-1]]
-        if len(group) < min_support or all(YEAR.match(t.text) for t in members):
+        if not supported[number] and not _between_columns(rows, groups, supported, group):
+            continue
+        if all(YEAR.match(t.text) for t in members):
             continue     # years ending wrapped label lines ("...shares at June 30, 1999") are no column
         columns.append(_Column(anchor=sum(group) / len(group), start=min(t.start for t in members),
                                end=max(t.end for t in members)))
     return columns
+
+
+def _between_columns(rows: list[_Line], groups: list[list[float]], supported: list[bool], group: list[float]
+                     ) -> bool:
+    """A few figures stand in a column of their own where most have a figure of a well-filled column to their left
+    on their line: a stray number of a wrapped label ('Notes due 2005') is its line's first; 'SHARES' printed only
+    on the balance lines of a ten-column equity statement is not."""
+    members = [t for row in rows for t in row.tokens if group[0] <= t.anchor <= group[-1]]
+    if any(_DASH_TOKEN.match(t.text) for t in members):
+        return False    # a dash stands where it likes: under a column, or between two
+    lines = [row for row in rows if any(group[0] <= t.anchor <= group[-1] for t in row.tokens)]
+    filled = [g for g, kept in zip(groups, supported) if kept and g[-1] < group[0]]
+    inside = sum(any(g[0] <= t.anchor <= g[-1] for t in row.tokens for g in filled) for row in lines)
+    return 2 * inside > len(lines)
 
 
 def _split_headers(preamble: list[_Line], columns: list[_Column]) -> tuple[list[_Line], list[_Line]]:
@@ -390,6 +409,16 @@ def _describes_columns(header: _Line, line: _Line, area_start: int) -> bool:
     label_area = header.text[:area_start].strip()
     return (bool(label_area) and bool(vocabulary().column_phrase.search(label_area))
             and (match := full_date().search(text)) is not None and match.group(0) == text.rstrip(":"))
+
+
+def _phrases_over_columns(line: _Line, columns: list[_Column]) -> int:
+    """How many phrases of a line without figures stand over the columns, each over one of its own."""
+    if line.tokens or _UNDERLINE.match(line.text):
+        return 0
+    area_start = min(column.start for column in columns) - 2
+    over = {next((i for i, c in enumerate(columns) if m.start() < c.end and m.end() > c.start), None)
+            for m in _PHRASE.finditer(line.text) if m.start() >= area_start}
+    return len(over - {None})
 
 
 def _heads_columns(line: _Line, columns: list[_Column]) -> bool:
@@ -436,8 +465,9 @@ def _opens_aside(texts: list[str]) -> bool:
 
 
 def _assign_chunks(text: str, columns: list[_Column]) -> dict[int, str]:
+    # a rule under a group of headers ('COMMON STOCK' over '-------------    PAID-IN') heads nothing
     chunks = [(start, end, re.sub(f"{_JOINED}+", " ", chunk)) for m in _PHRASE.finditer(_durations_joined(text))
-              for start, end, chunk in _split_dates(m.start(), m.group(0))]
+              for start, end, chunk in _split_dates(m.start(), m.group(0)) if not _UNDERLINE.match(chunk)]
     if len(chunks) == 1 and _centred_over_all(chunks[0], columns):
         return {index: chunks[0][2] for index in range(len(columns))}
     covering: dict[int, tuple[int, int, str]] = {}
@@ -590,7 +620,8 @@ class _RowBuilder:
     def _continues(self, line: _Line) -> bool:
         previous = self.pending[-1].label
         label = line.label
-        if not label or not previous or previous.endswith(":"):
+        # a colon ends a heading, not a parenthesis still open ('dividends (per share:' over '$1.01 for Series B')
+        if not label or not previous or previous.endswith(":") and not _opens_aside([join_label([p.label for p in self.pending])]):
             return False
         printed = self.pending[-1].text.rstrip()     # the label as printed, before leaders and dashes are cleaned
         if (label[0].islower() or _STARTS_WITH_FIGURE.match(label) or previous.endswith(("-", ",", "&", ";"))
