@@ -12,6 +12,7 @@ from converter.mapping.facts import map_statement
 from converter.mapping.choice import ConceptChooser
 from converter.mapping.extensions import ExtensionBuilder
 from converter.mapping.labels import LabelMap, normalise_label
+from converter.mapping.names import concept_by_name
 from converter.model import (Amount, Entity, Column, ColumnRole, Fact, IssueCode, Measure, Period, Scale, SourceRef, Statement,
                              StatementKind, StatementRow, Unit)
 from converter.resources import maps_dir
@@ -36,6 +37,9 @@ def taxonomy(taxonomy_packages):
     (BS, "Total liabilities and shareholders' equity", "LiabilitiesAndStockholdersEquity"),
     (BS, "Accounts receivable, net of allowance of $120", "AccountsReceivableNetCurrent"),
     (BS, "Cash and cash equivalents", "CashAndCashEquivalentsAtCarryingValue"),
+    (BS, "Office equipment at cost, less accumulated depreciation of $1,200 and $900", "PropertyPlantAndEquipmentNet"),
+    (BS, "Furniture, equipment and leasehold improvements, net of accumulated depreciation",
+     "PropertyPlantAndEquipmentNet"),
     (IS, "Net loss", "NetIncomeLoss"),
     (IS, "Net earnings (loss)", "NetIncomeLoss"),
     (IS, "Selling, general and administrative", "SellingGeneralAndAdministrativeExpense"),
@@ -43,6 +47,8 @@ def taxonomy(taxonomy_packages):
     (IS, "Amort. of goodwill and purchased intangible assets", "AmortizationOfIntangibleAssets"),
     (IS, "Provision (benefit) for income taxes", "IncomeTaxExpenseBenefit"),
     (IS, "Income (loss) from operations", "OperatingIncomeLoss"),
+    (IS, "Loss from continuing operations before income tax benefit and minority interest",
+     "IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest"),
     (IS, "Total operating expenses", "OperatingExpenses"),
     (IS, "Net sales (1)", "Revenues"),
     (IS, "Basic and diluted net loss per share", "EarningsPerShareBasicAndDiluted"),
@@ -184,6 +190,8 @@ M, SH, PS = Measure.MONETARY, Measure.SHARES, Measure.PER_SHARE
     (CF, "", "Cash and cash equivalents, end of the period", M, "CashAndCashEquivalentsAtCarryingValue"),
     (CF, "", "(Gains) losses on equity securities, net", M, "GainLossOnInvestments"),
     (CF, "", "Net realized gain on sale of investment securities", M, "GainLossOnSaleOfInvestments"),
+    (IS, "", "Other operating (income) expense, net", M, "OtherOperatingIncomeExpenseNet"),   # its whole name
+    (IS, "", "Interest and other income, net", M, "NonoperatingIncomeExpense"),
     (CF, "", "Gain on sales of investments", M, "GainLossOnSaleOfInvestments"),
     (CF, "", "Net loss on retirements and impairments of property, plant and equipment", M,
      "GainLossOnDispositionOfAssets"),
@@ -373,6 +381,14 @@ def test_labels_that_name_no_concept_take_none(taxonomy, kind, label):
     row = StatementRow(label, [Amount(Decimal(1), 0)], M, SourceRef("t", 1))
     choice = ConceptChooser(taxonomy, LabelMap()).choose(kind, row)
     assert choice.concept is None, choice.rule
+
+
+def test_general_words_name_a_concept_only_three_or_more_of_them_and_its_whole_name(taxonomy):
+    candidates = [taxonomy.get(f"us-gaap:{name}") for name in ("OtherExpenses", "OtherOperatingIncomeExpenseNet",
+                                                                 "OtherNonoperatingIncomeExpense")]
+    assert concept_by_name("other expenses", candidates) is None
+    assert concept_by_name("other operating income expense", candidates) is None      # 'Net' left out
+    assert concept_by_name("other operating income expense net", candidates)[0].name == "OtherOperatingIncomeExpenseNet"
 
 
 def test_a_stated_total_takes_its_concept_from_a_generic_balance_line_above(taxonomy):

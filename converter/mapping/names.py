@@ -9,6 +9,9 @@ from converter.text.maps import read_toml
 from converter.taxonomy import Concept
 
 
+MIN_GENERAL_WORDS_NAMING = 3     # general words that, all of a concept's name, still name it
+
+
 @dataclass(frozen=True)
 class NameRules:
     ignored: frozenset[str]
@@ -41,14 +44,17 @@ def word_set(words: str) -> frozenset[str]:
 
 def concept_by_name(normalised_label: str, candidates: list[Concept]) -> tuple[Concept, int] | None:
     """The candidate whose name is the label's words plus the fewest qualifiers, and how many it adds; None where
-    the label is too general or two candidates tie."""
+    two candidates tie, or the label is too general: made of general words only, unless three or more of them
+    are a concept's whole name ('Other operating (income) expense, net' is OtherOperatingIncomeExpenseNet)."""
     rules = name_rules()
     label = word_set(normalised_label)
-    if not label or label <= rules.too_general:
+    if not label:
         return None
     ranked = sorted((len(extra), concept.qname, concept) for concept in candidates
                     if label <= (name := _name_words(concept)) and (extra := name - label) <= rules.qualifiers)
     if not ranked or (len(ranked) > 1 and ranked[0][0] == ranked[1][0]):
+        return None
+    if label <= rules.too_general and (len(label) < MIN_GENERAL_WORDS_NAMING or ranked[0][0] > 0):
         return None
     return ranked[0][2], ranked[0][0]
 
