@@ -8,27 +8,22 @@ from decimal import Decimal
 
 from converter.checks.evidence import find
 from converter.model import Fact, Issue, IssueCode, Severity, Withheld
+from converter.text.per_share import per_share_arithmetic
 
-# (earnings per share, the weighted shares it divides by): basic, and diluted (whose numerator may add back
-# interest on convertibles: the band below allows for it)
-PER_SHARE_PAIRS = (
-    (("us-gaap:EarningsPerShareBasic", "us-gaap:EarningsPerShareBasicAndDiluted"),
-     ("us-gaap:WeightedAverageNumberOfSharesOutstandingBasic",
-      "us-gaap:WeightedAverageNumberOfShareOutstandingBasicAndDiluted")),
-    (("us-gaap:EarningsPerShareDiluted",), ("us-gaap:WeightedAverageNumberOfDilutedSharesOutstanding",)),
-)
-INCOME_TO_COMMON = ("us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic", "us-gaap:NetIncomeLoss")
-CLOSE = (Decimal("0.75"), Decimal("1.33"))     # preferred dividends, two classes, rounding of a printed EPS
+# how far the product may miss the income: preferred dividends, two classes, the rounding of a printed EPS, a
+# diluted numerator adding back interest on convertibles
+CLOSE = (Decimal("0.75"), Decimal("1.33"))
 
 
 def per_share_mismatches(facts: list[Fact]) -> tuple[list[Withheld], list[Issue]]:
     withheld: list[Withheld] = []
     issues: list[Issue] = []
-    pairs = ((eps, shares_concepts) for eps_concepts, shares_concepts in PER_SHARE_PAIRS
-             for concept in eps_concepts for eps in find(facts, concept))
+    arithmetic = per_share_arithmetic()
+    pairs = ((eps, pair.weighted_shares) for pair in arithmetic.pairs
+             for concept in pair.earnings_per_share for eps in find(facts, concept))
     for eps, shares_concepts in pairs:
         shares = _first(facts, shares_concepts, eps)
-        income = _first(facts, INCOME_TO_COMMON, eps)
+        income = _first(facts, arithmetic.income_to_common, eps)
         if shares is None or income is None or 0 in (eps.value, shares.value, income.value):
             continue
         ratio = Decimal(income.value) / (Decimal(eps.value) * Decimal(shares.value))

@@ -19,6 +19,7 @@ from converter.statements import printed_power
 from converter.taxonomy import Taxonomy
 from converter.text.maps import MapsError, read_toml, where
 from converter.text.numbers import agree_at_precision, normalised_value
+from converter.text.per_share import per_share_arithmetic
 from converter.text.quantities import LABEL_FACTS, LabelQuantity, PrintedValue, grammar, read_label_quantities
 
 # A count of shares issued or outstanding is within this factor of the weighted-average shares of a period
@@ -190,7 +191,7 @@ def _plausible(candidates: list[_Candidate], power: int) -> bool:
 
 
 def _near_weighted_average(candidates: list[_Candidate], facts: list[Fact], power: int) -> bool:
-    averages = [(f.period, _confirmed_count(f, facts)) for f in facts if f.concept in _weighted_average_concepts()
+    averages = [(f.period, _confirmed_count(f, facts)) for f in facts if f.concept in per_share_arithmetic().weighted_shares
                 and not f.dimensions and isinstance(f.value, Decimal) and f.value > 0]
     counted = [c for c in candidates if c.kind in _COUNTS_NEAR_AVERAGE and c.value.value > 0]
     return any(_near(c.value.value.scaleb(power), average)
@@ -200,12 +201,13 @@ def _near_weighted_average(candidates: list[_Candidate], facts: list[Fact], powe
 def _confirmed_count(average: Fact, facts: list[Fact]) -> Decimal:
     """The weighted-average count as its period's net income over earnings per share states it, where both are
     printed: at a power of ten the count's own reading may have missed; else the count as read."""
-    evidence = read_toml(LABEL_FACTS)["evidence"]
+    arithmetic = per_share_arithmetic()
 
-    def first(concepts: list[str]) -> Decimal | None:
-        return next((f.value for f in facts if f.concept in concepts and f.period == average.period
-                     and not f.dimensions and isinstance(f.value, Decimal) and f.value != 0), None)
-    eps, income = first(evidence["earnings_per_share"]), first(evidence["net_income"])
+    def first(concepts: tuple[str, ...]) -> Decimal | None:
+        return next((f.value for concept in concepts for f in facts if f.concept == concept
+                     and f.period == average.period and not f.dimensions and isinstance(f.value, Decimal)
+                     and f.value != 0), None)
+    eps, income = first(arithmetic.basic.earnings_per_share), first(arithmetic.income_to_common)
     return abs(income / eps) if eps is not None and income is not None else average.value
 
 
@@ -214,11 +216,6 @@ _COUNTS_NEAR_AVERAGE = ("issued", "outstanding", "issued_and_outstanding")
 
 def _near(count: Decimal, average: Decimal) -> bool:
     return average / _NEAR_WEIGHTED_AVERAGE <= count <= average * _NEAR_WEIGHTED_AVERAGE
-
-
-@lru_cache(maxsize=1)
-def _weighted_average_concepts() -> frozenset[str]:
-    return frozenset(read_toml(LABEL_FACTS)["evidence"]["weighted_average_shares"])
 
 
 def _par_times_shares(statement: Statement, candidates: list[_Candidate], power: int) -> bool:
