@@ -132,6 +132,41 @@ def test_lines_below_pre_tax_income_add_as_printed_after_the_deducted_tax(taxono
     assert {f.period: f.value for f in facts if f.concept == "us-gaap:NetIncomeLoss"} == {Q: 306000, Q_BEFORE: 210000}
 
 
+def _extension_values(statements, taxonomy):
+    """Each statement mapped in turn with one context, as a filing's are: extension concept -> value."""
+    context = mapping_context(taxonomy, Entity("s", "X", "Example Corp"))
+    return [{f.concept.split(":")[1]: f.value for f in map_statement(i, st, context).facts
+             if f.concept.startswith(context.extensions.prefix)} for i, st in enumerate(statements)], context
+
+
+def test_an_extension_subtracted_in_its_sum_is_a_debit_and_a_named_gain_a_credit(taxonomy):
+    (values,), context = _extension_values([_statement(IS, [
+        ("Revenues", "1000"), ("Franchise occupancy outlays", "300"), ("Windfall from a lawsuit gain", "-50"),
+        ("Operating income", "750")])], taxonomy)
+    balances = {c.name: c.balance for c in context.extensions.by_name.values()}
+    assert values["FranchiseOccupancyOutlays"] == 300000 and balances["FranchiseOccupancyOutlays"] == "debit"
+    assert values["WindfallFromALawsuitGain"] == 50000 and balances["WindfallFromALawsuitGain"] == "credit"
+
+
+def test_an_extension_printed_again_keeps_its_sign_or_takes_a_concept_of_its_own(taxonomy):
+    income = _statement(IS, [("Income before the change", "400"), ("Effect of the change in methods", "-100"),
+                             ("Net income", "300")])
+    cash_flows = _statement(CF, [("Net income", "300"), ("Effect of the change in methods", "100"),
+                                 ("Net cash provided by operating activities", "400")])
+    (first, second), context = _extension_values([income, cash_flows], taxonomy)
+    # a loss of 100 either way: a credit of -100 where net income takes it, a debit of 100 where the cash flows add
+    # it back; never one fact with two values
+    balances = {c.name: c.balance for c in context.extensions.by_name.values()}
+    assert first["EffectOfTheChangeInMethods"] == -100000 and balances["EffectOfTheChangeInMethods"] == "credit"
+    assert second == {"EffectOfTheChangeInMethods2": 100000} and balances["EffectOfTheChangeInMethods2"] == "debit"
+    payments = _statement(CF, [("Redemption of the founders' notes", "-80"), ("Net cash used in financing activities", "-80")])
+    equity = _statement(EQ, [("Balance, beginning of year", "500"), ("Redemption of the founders' notes", "-80"),
+                             ("Balance, end of year", "420")])
+    (in_cash, in_equity), _ = _extension_values([payments, equity], taxonomy)
+    # a payment of cash in one, a decrease of equity in the other: two concepts
+    assert set(in_cash) == {"RedemptionOfTheFoundersNotes"} and set(in_equity) == {"RedemptionOfTheFoundersNotes2"}
+
+
 def test_contra_equity_and_deficit_signs(taxonomy):
     values = _values(_statement(BS, [
         ("Common stock", "10"), ("Additional paid-in capital", "500"), ("Accumulated deficit", "-300"),

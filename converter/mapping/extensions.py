@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date
 
 from converter.mapping.labels import strip_footnote_marks
-from converter.model import Extension, ExtensionConcept, Measure
+from converter.model import Extension, ExtensionConcept, Measure, StatementKind
 from converter.taxonomy import Concept, Taxonomy
 
 _ITEM_TYPES = {Measure.MONETARY: "xbrli:monetaryItemType", Measure.SHARES: "xbrli:sharesItemType",
@@ -36,21 +36,35 @@ class ExtensionBuilder:
         stamp = when.isoformat() if when else "undated"
         self.namespace = f"urn:legacy-xbrl:ext:{_slug(identifier)}:{stamp}"
         self.by_name: dict[str, ExtensionConcept] = {}
+        self.first_kind: dict[str, StatementKind] = {}       # the kind of statement that first named the concept
 
     @property
     def extension(self) -> Extension:
         return Extension(self.prefix, self.namespace, list(self.by_name.values()))
 
-    def concept_for(self, label: str, measure: Measure, period_type: str, taken: set[str]) -> Concept:
-        """taken: names already used by other lines of the same statement, which must not share a concept."""
+    def concept_for(self, label: str, measure: Measure, period_type: str, taken: set[str],
+                    kind: StatementKind | None = None) -> Concept:
+        """taken: names already used by other lines of the same statement, which must not share a concept. kind: the
+        statement's; a line first named in an income statement is the same concept where a cash-flow or equity
+        statement prints it again (as us-gaap's income concepts are), one of another kind only in its own kind
+        ('Repurchases of warrants' a payment of cash in one, a decrease of equity in the other)."""
         item_type = _ITEM_TYPES[measure]
         base = _camel_case(strip_footnote_marks(label))
         name, counter = base, 1
-        while name in taken or not self._fits(name, label, item_type, period_type):
+        while name in taken or not self._fits(name, label, item_type, period_type) or not self._shared(name, kind):
             counter += 1
             name = f"{base}{counter}"
-        self.by_name.setdefault(name, ExtensionConcept(name, strip_footnote_marks(label), item_type, period_type, None))
-        return Concept(self.prefix, name, item_type, period_type, None, False)
+        # a name an earlier statement settled keeps its balance: the same line read in a second statement (a loss
+        # added back in the cash flows) then takes the sign the first gave it
+        declared = self.by_name.setdefault(name, ExtensionConcept(name, strip_footnote_marks(label), item_type,
+                                                                   period_type, None))
+        if kind is not None:
+            self.first_kind.setdefault(name, kind)
+        return Concept(self.prefix, name, item_type, period_type, declared.balance, False)
+
+    def _shared(self, name: str, kind: StatementKind | None) -> bool:
+        first = self.first_kind.get(name)
+        return first is None or kind is None or first in (kind, StatementKind.INCOME)
 
     def member_for(self, segment: str) -> Concept:
         """The domain member naming a segment ('Credit Company' -> CreditCompanyMember)."""

@@ -56,7 +56,7 @@ def map_statement(index: int, statement: Statement, context: MappingContext) -> 
     links, disputed = sums.links, sums.disputed_cells()
     signs = SignResolver(statement.kind, links, dict(concepts), {i: r.label for i, r in enumerate(statement.rows)},
                          {i: _printing(r, reported) for i, r in enumerate(statement.rows)})
-    _settle_extension_balances(choices, concepts, signs, context.extensions)
+    _settle_extension_balances(statement, choices, concepts, signs, context.extensions)
     parts = {i for i, row in enumerate(statement.rows) if row.segment or (i in choices and choices[i].dimensions)}
     structure = build_network(statement, concepts, links, signs, context.taxonomy, parts)
     not_adding_up = unbalanced_totals(statement, reported, links)
@@ -274,17 +274,32 @@ def _extension(statement: Statement, row: StatementRow, unmatched: Choice,
     # named without the facts its label prints: 'Class B common stock, $.0001 par value, ...' is ClassBCommonStock,
     # and without amounts and counts ('Series C: 500,000 shares designated') where the grammar reads none
     name = _PRINTED_FIGURE.sub(" ", read_label_quantities(row.label).name)
-    concept = extensions.concept_for(" ".join(name.split()) or row.label, row.measure, period_type, names)
+    concept = extensions.concept_for(" ".join(name.split()) or row.label, row.measure, period_type, names,
+                                     statement.kind)
     return Choice(concept, f"extension: no us-gaap concept ({unmatched.rule})", Confidence.LOW, extension=True)
 
 
-def _settle_extension_balances(choices: dict[int, Choice], concepts: dict[int, Concept], signs: SignResolver,
-                               extensions: ExtensionBuilder) -> None:
-    for row_index, choice in choices.items():
-        if choice.extension and choice.concept is not None:
-            extensions.settle_balance(choice.concept.name, signs.implied_balance(row_index))
-            settled = extensions.by_name[choice.concept.name]
-            concepts[row_index] = replace(choice.concept, balance=settled.balance)
+def _settle_extension_balances(statement: Statement, choices: dict[int, Choice], concepts: dict[int, Concept],
+                               signs: SignResolver, extensions: ExtensionBuilder) -> None:
+    """Each extension concept takes the balance the first statement summing its line implies; the line's sign is
+    then read by that balance, here and in every later statement that prints the line again (one that sums it the
+    other way gives it a concept of its own)."""
+    implied = {row: signs.implied_balance(row) for row, choice in choices.items() if choice.extension and choice.concept}
+    for row_index, balance in implied.items():
+        concept = choices[row_index].concept
+        declared = extensions.by_name[concept.name].balance
+        if declared and balance and declared != balance:
+            # the label printed again where its sum reads it the other way is another concept, each read as its own
+            # statement sums it: 'Separate accounts' an asset and a liability; a loss in the income statement (a
+            # credit, negative) and added back in the cash flows (a debit, positive); never one fact of two signs
+            concept = extensions.concept_for(extensions.by_name[concept.name].label, statement.rows[row_index].measure,
+                                             concept.period_type, {concept.name}, statement.kind)
+            choices[row_index] = replace(choices[row_index], concept=concept)
+        name = concept.name
+        extensions.settle_balance(name, balance)
+        settled = replace(choices[row_index].concept, balance=extensions.by_name[name].balance)
+        concepts[row_index] = settled
+        signs.settle(row_index, settled)
 
 
 def _is_line_item(row: StatementRow, reported: list[int]) -> bool:

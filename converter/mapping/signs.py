@@ -58,14 +58,26 @@ class SignResolver:
         return ancestor_orientation * path_sign * (1 if balance == ancestor_balance else -1)
 
     def implied_balance(self, row: int) -> str | None:
-        """The balance a concept without one must have for its value to add into its total the way it is read:
-        the balance of the nearest total above it that has one."""
+        """The balance a concept without one takes from the sum it adds into: the balance of the nearest total above
+        it that has one, turned over where the sum subtracts the line: 'Management fees' taken from gross profit is
+        an expense, a debit; but a line naming a gain and no loss is a credit wherever it is printed. (A line printed
+        in parentheses may be a loss as well as an expense: no turn.)"""
         if row not in self.links:
             return None
+        if vocabulary().rows["gain_only"].search(self.labels.get(row, "")):
+            return "credit"
+        path_sign = self.links[row].sign
         ancestor = self.links[row].parent
         while self._balance(ancestor) is None and ancestor in self.links:
+            path_sign *= self.links[ancestor].sign
             ancestor = self.links[ancestor].parent
-        return self._balance(ancestor) or self.profile.natural_balance
+        balance = self._balance(ancestor) or self.profile.natural_balance
+        return balance if path_sign > 0 or balance is None else _OPPOSITE[balance]
+
+    def settle(self, row: int, concept: Concept) -> None:
+        """The row's concept with the balance it has now been given: its sign is read again by it."""
+        self.concepts[row] = concept
+        self.cache.clear()
 
     def _unsummed(self, row: int) -> int:
         # an aside stating figures says what the amount includes, not which way it goes: 'Preferred dividends (net
