@@ -675,3 +675,26 @@ def test_a_column_filled_only_on_some_lines_between_filled_ones_is_a_column():
     assert rows["Balance at December 31, 2001"] == ["50.0", "410.2", "41.0", "$120.0", "2,300.5", "2,511.5"]
     # the colon inside '(per share:' ends no heading: the label runs on to its figures
     assert rows["Preferred stock cash dividends (per share: $1.10 for Series A)"][-2:] == ["(5.5)", "(5.5)"]
+
+
+# A figure typed two or three characters right of its column: no column of its own.
+A_FIGURE_TYPED_OFF_ITS_COLUMN = """
+                                         1999          2000
+Net sales                             $ 1,200       $ 1,350
+Cost of sales                             700           760
+Gross profit                              500           590
+Selling expenses                          150           160
+Administrative expenses                    90            95
+Research                                   60            70
+Operating income                          200           265
+Interest expense                           20            22
+Income before taxes                       180           243
+Income taxes                               70            95
+Net income                                110             148
+"""
+
+
+def test_a_figure_typed_a_little_off_its_column_stays_in_it():
+    table = _table(A_FIGURE_TYPED_OFF_ITS_COLUMN)
+    assert len(table.column_headers) == 2
+    assert {row.label: row.cells for row in table.rows}["Net income"] == ["110", "148"]

@@ -43,15 +43,17 @@ class ExtensionBuilder:
         return Extension(self.prefix, self.namespace, list(self.by_name.values()))
 
     def concept_for(self, label: str, measure: Measure, period_type: str, taken: set[str],
-                    kind: StatementKind | None = None) -> Concept:
+                    kind: StatementKind | None = None, balance: str | None = None) -> Concept:
         """taken: names already used by other lines of the same statement, which must not share a concept. kind: the
         statement's; a line first named in an income statement is the same concept where a cash-flow or equity
         statement prints it again (as us-gaap's income concepts are), one of another kind only in its own kind
-        ('Repurchases of warrants' a payment of cash in one, a decrease of equity in the other)."""
+        ('Repurchases of warrants' a payment of cash in one, a decrease of equity in the other). balance: the one
+        the line's sum implies, where known: a name settled with the other is not the line's."""
         item_type = _ITEM_TYPES[measure]
         base = _camel_case(strip_footnote_marks(label))
         name, counter = base, 1
-        while name in taken or not self._fits(name, label, item_type, period_type) or not self._shared(name, kind):
+        while (name in taken or not self._fits(name, label, item_type, period_type) or not self._shared(name, kind)
+               or not self._takes_balance(name, balance)):
             counter += 1
             name = f"{base}{counter}"
         # a name an earlier statement settled keeps its balance: the same line read in a second statement (a loss
@@ -61,6 +63,10 @@ class ExtensionBuilder:
         if kind is not None:
             self.first_kind.setdefault(name, kind)
         return Concept(self.prefix, name, item_type, period_type, declared.balance, False)
+
+    def _takes_balance(self, name: str, balance: str | None) -> bool:
+        existing = self.by_name.get(name)
+        return balance is None or existing is None or existing.balance in (None, balance)
 
     def _shared(self, name: str, kind: StatementKind | None) -> bool:
         first = self.first_kind.get(name)

@@ -284,16 +284,18 @@ def _settle_extension_balances(statement: Statement, choices: dict[int, Choice],
     """Each extension concept takes the balance the first statement summing its line implies; the line's sign is
     then read by that balance, here and in every later statement that prints the line again (one that sums it the
     other way gives it a concept of its own)."""
-    implied = {row: signs.implied_balance(row) for row, choice in choices.items() if choice.extension and choice.concept}
+    implied = {row: signs.implied_balance(row) for row, choice in choices.items()
+               if choice.extension and choice.concept}
     for row_index, balance in implied.items():
         concept = choices[row_index].concept
         declared = extensions.by_name[concept.name].balance
         if declared and balance and declared != balance:
+            taken = {c.concept.name for c in choices.values() if c.extension and c.concept}
             # the label printed again where its sum reads it the other way is another concept, each read as its own
             # statement sums it: 'Separate accounts' an asset and a liability; a loss in the income statement (a
             # credit, negative) and added back in the cash flows (a debit, positive); never one fact of two signs
             concept = extensions.concept_for(extensions.by_name[concept.name].label, statement.rows[row_index].measure,
-                                             concept.period_type, {concept.name}, statement.kind)
+                                             concept.period_type, taken, statement.kind, balance)
             choices[row_index] = replace(choices[row_index], concept=concept)
         name = concept.name
         extensions.settle_balance(name, balance)

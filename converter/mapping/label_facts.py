@@ -191,7 +191,8 @@ def _plausible(candidates: list[_Candidate], power: int) -> bool:
 
 
 def _near_weighted_average(candidates: list[_Candidate], facts: list[Fact], power: int) -> bool:
-    averages = [(f.period, _confirmed_count(f, facts)) for f in facts if f.concept in per_share_arithmetic().weighted_shares
+    weighted = per_share_arithmetic().weighted_shares
+    averages = [(f.period, _confirmed_count(f, facts)) for f in facts if f.concept in weighted
                 and not f.dimensions and isinstance(f.value, Decimal) and f.value > 0]
     counted = [c for c in candidates if c.kind in _COUNTS_NEAR_AVERAGE and c.value.value > 0]
     return any(_near(c.value.value.scaleb(power), average)

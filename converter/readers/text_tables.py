@@ -278,10 +278,10 @@ def _build_table(document: str, lines: list[_Line], preamble_start: int, first: 
     # a caption line under the years over the columns ('(In millions)' below 'December 31,  1997  1996') stays in
     # the header block, where its label-area phrase still joins the caption: the years are headers all the same
     # and so does one under words heading the columns one by one ('SHARES    AMOUNT    CAPITAL' over '(IN THOUSANDS)')
-    years_line = next((i for i, line in enumerate(preamble) if len(line.tokens) >= 2
-                       and all(YEAR.match(token.text) for token in line.tokens)
-                       or _phrases_over_columns(line, columns) >= 3), len(preamble))
-    caption_end = max((i + 1 for i, line in enumerate(preamble[:years_line]) if not line.tokens
+    headers_start = next((i for i, line in enumerate(preamble) if len(line.tokens) >= 2
+                          and all(YEAR.match(token.text) for token in line.tokens)
+                          or _phrases_over_columns(line, columns) >= 3), len(preamble))
+    caption_end = max((i + 1 for i, line in enumerate(preamble[:headers_start]) if not line.tokens
                        and vocabulary().caption_line.search(line.text) and not _heads_columns(line, columns)),
                       default=0)
     caption = [line.text.strip() for line in preamble[:caption_end] if line.text.strip()]
@@ -358,7 +358,7 @@ def _find_columns(rows: list[_Line]) -> list[_Column]:
     columns = []
     for number, group in enumerate(groups):
         members = [t for row in rows for t in row.tokens if group[0] <= t.anchor <= group[-1]]
-        if not supported[number] and not _between_columns(rows, groups, supported, group):
+        if not supported[number] and not _between_columns(rows, groups, supported, group, members):
             continue
         if all(YEAR.match(t.text) for t in members):
             continue     # years ending wrapped label lines ("...shares at June 30, 1999") are no column
@@ -367,17 +367,23 @@ def _find_columns(rows: list[_Line]) -> list[_Column]:
     return columns
 
 
-def _between_columns(rows: list[_Line], groups: list[list[float]], supported: list[bool], group: list[float]
-                     ) -> bool:
-    """A few figures stand in a column of their own where most have a figure of a well-filled column to their left
-    on their line: a stray number of a wrapped label ('Notes due 2005') is its line's first; 'SHARES' printed only
-    on the balance lines of a ten-column equity statement is not."""
-    members = [t for row in rows for t in row.tokens if group[0] <= t.anchor <= group[-1]]
+def _between_columns(rows: list[_Line], groups: list[list[int]], supported: list[bool], group: list[int],
+                     members: list[_Token]) -> bool:
+    """A few figures stand in a column of their own between well-filled ones, clear of both, where most have a
+    figure of a well-filled column to their left on their line: a stray number of a wrapped label ('Notes due 2005')
+    is its line's first, a figure typed a little off its column stands next to it; 'SHARES' printed only on the
+    balance lines of a ten-column equity statement is neither."""
     if any(_DASH_TOKEN.match(t.text) for t in members):
         return False    # a dash stands where it likes: under a column, or between two
+    filled = [g for g, kept in zip(groups, supported) if kept]
+    clear = ANCHOR_TOLERANCE + 2
+    if any(g[0] - clear <= group[-1] and group[0] <= g[-1] + clear for g in filled):
+        return False
+    left = [g for g in filled if g[-1] < group[0]]
+    if not left or not any(g[0] > group[-1] for g in filled):
+        return False
     lines = [row for row in rows if any(group[0] <= t.anchor <= group[-1] for t in row.tokens)]
-    filled = [g for g, kept in zip(groups, supported) if kept and g[-1] < group[0]]
-    inside = sum(any(g[0] <= t.anchor <= g[-1] for t in row.tokens for g in filled) for row in lines)
+    inside = sum(any(g[0] <= t.anchor <= g[-1] for t in row.tokens for g in left) for row in lines)
     return 2 * inside > len(lines)
 
 
@@ -412,12 +418,14 @@ def _describes_columns(header: _Line, line: _Line, area_start: int) -> bool:
 
 
 def _phrases_over_columns(line: _Line, columns: list[_Column]) -> int:
-    """How many phrases of a line without figures stand over the columns, each over one of its own."""
+    """How many phrases of a line without figures stand over the columns, each over one of its own (neither rules
+    nor a title spaced out letter by letter: 'C O N S O L I D A T E D   S T A T E M E N T S')."""
     if line.tokens or _UNDERLINE.match(line.text):
         return 0
     area_start = min(column.start for column in columns) - 2
     over = {next((i for i, c in enumerate(columns) if m.start() < c.end and m.end() > c.start), None)
-            for m in _PHRASE.finditer(line.text) if m.start() >= area_start}
+            for m in _PHRASE.finditer(line.text) if m.start() >= area_start and not _UNDERLINE.match(m.group(0))
+            and any(len(word) > 1 for word in m.group(0).split())}
     return len(over - {None})
 
 
@@ -621,7 +629,8 @@ class _RowBuilder:
         previous = self.pending[-1].label
         label = line.label
         # a colon ends a heading, not a parenthesis still open ('dividends (per share:' over '$1.01 for Series B')
-        if not label or not previous or previous.endswith(":") and not _opens_aside([join_label([p.label for p in self.pending])]):
+        open_aside = _opens_aside([join_label([p.label for p in self.pending])])
+        if not label or not previous or previous.endswith(":") and not open_aside:
             return False
         printed = self.pending[-1].text.rstrip()     # the label as printed, before leaders and dashes are cleaned
         if (label[0].islower() or _STARTS_WITH_FIGURE.match(label) or previous.endswith(("-", ",", "&", ";"))

@@ -88,12 +88,21 @@ def _closed_run(statement: Statement, total: int, open_rows: list[int], columns:
     totals = [_value(statement, total, c) for c in columns]
     if all(t == 0 for t in totals):
         return None
-    # one column could add up under one of so many sign patterns by chance; two at once hardly
-    proven_by_columns = sum(t != 0 for t in totals) >= 2
-    for run, signs in _runs(open_rows, deducted_then_added=proven_by_columns):
-        if all(sum(s * _value(statement, r, c) for s, r in zip(signs, run)) == t for c, t in zip(columns, totals)):
+    for run, signs in _runs(open_rows, deducted_then_added=True):
+        if (all(sum(s * _value(statement, r, c) for s, r in zip(signs, run)) == t for c, t in zip(columns, totals))
+                and (_plain(signs) or _proven_in_two_columns(statement, run, columns))):
             return len(run), signs
     return None
+
+
+def _plain(signs: list[int]) -> bool:
+    return all(s == 1 for s in signs) or all(s == -1 for s in signs[1:])
+
+
+def _proven_in_two_columns(statement: Statement, run: list[int], columns: list[int]) -> bool:
+    """One column could add up under one of so many sign patterns by chance; two at once, each with two lines of
+    the run printed, hardly."""
+    return sum(sum(_value(statement, r, c) != 0 for r in run) >= 2 for c in columns) >= 2
 
 
 def _runs(open_rows: list[int], deducted_then_added: bool = False) -> Iterator[tuple[list[int], list[int]]]:
