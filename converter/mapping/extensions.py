@@ -45,10 +45,11 @@ class ExtensionBuilder:
     def concept_for(self, label: str, measure: Measure, period_type: str, taken: set[str],
                     kind: StatementKind | None = None, balance: str | None = None) -> Concept:
         """taken: names already used by other lines of the same statement, which must not share a concept. kind: the
-        statement's; a line first named in an income statement is the same concept where a cash-flow or equity
+        statement's; a line first named in an income statement may be the same concept where a cash-flow or equity
         statement prints it again (as us-gaap's income concepts are), one of another kind only in its own kind
         ('Repurchases of warrants' a payment of cash in one, a decrease of equity in the other). balance: the one
-        the line's sum implies, where known: a name settled with the other is not the line's."""
+        the line's sum implies, where known: a name settled with the other is not the line's (mapping.facts gives
+        a line a concept of its own where its sum reads it the other way)."""
         item_type = _ITEM_TYPES[measure]
         base = _camel_case(strip_footnote_marks(label))
         name, counter = base, 1
