@@ -37,8 +37,8 @@ def test_a_kind_before_a_colon_names_the_figures_after_it():
 
 
 def test_three_columns_listed_with_commas():
-    label = "Common stock, $2 par value; 9,000,000 shares authorized; 4,210,330,  4,198,005, and 4,150,220 shares issued"
-    assert _read(label)["issued"] == [("4210330", ()), ("4198005", ()), ("4150220", ())]
+    label = "Common stock, $2 par value; 9,000,000 shares authorized; 4,310,250,  4,298,005, and 4,250,220 shares issued"
+    assert _read(label)["issued"] == [("4310250", ()), ("4298005", ()), ("4250220", ())]
     assert _read("Common stock, 3,100, 3,050 and 2,990 shares outstanding")["outstanding"] == [
         ("3100", ()), ("3050", ()), ("2990", ())]
 
@@ -78,9 +78,9 @@ def test_a_parenthesis_dates_the_other_column():
     assert _read("Receivables, net of allowance for doubtful accounts of $71 ($64 at December 31, 1996)") == {
         "allowance": [("71", ()), ("64", (date(1996, 12, 31),))]}
     assert _read("Common stock, no par value; 90,000 shares authorized; 44,120 shares issued and outstanding at "
-                 "March 31, 1997 (43,980 shares at December 31, 1996)") == {
+                 "March 31, 1997 (41,730 shares at December 31, 1996)") == {
         "no_par": [("0", ())], "authorized": [("90000", ())],
-        "issued_and_outstanding": [("44120", (date(1997, 3, 31),)), ("43980", (date(1996, 12, 31),))]}
+        "issued_and_outstanding": [("44120", (date(1997, 3, 31),)), ("41730", (date(1996, 12, 31),))]}
 
 
 def test_accumulated_depreciation():

@@ -415,12 +415,12 @@ def test_a_first_quarters_income_statement_dated_alone_takes_the_quarter_its_cas
     income_rows = [("Net sales", ["2,300", "2,100"]), ("Net income", ["230", "190"])]
     cash_rows = [("Net income", ["230", "190"]), ("Cash at end of period", ["1,200", "1,000"])]
     income = _table(["CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS", "(in millions)"],
-                    ["December 26, 1998", "December 26, 1997"], income_rows)
+                    ["December 27, 1998", "December 27, 1997"], income_rows)
     cash = _table(["CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS", "(in millions)"],
-                  ["Three Months Ended December 26, 1998", "Three Months Ended December 26, 1997"], cash_rows)
+                  ["Three Months Ended December 27, 1998", "Three Months Ended December 27, 1997"], cash_rows)
     statements = build_statements([income, cash], "10-Q")
     assert [c.period for c in statements[0].columns] == [c.period for c in statements[1].columns] == [
-        Period(date(1998, 12, 26), date(1998, 9, 27)), Period(date(1997, 12, 26), date(1997, 9, 27))]
+        Period(date(1998, 12, 27), date(1998, 9, 28)), Period(date(1997, 12, 27), date(1997, 9, 28))]
     # in a later quarter the year to date is longer than the quarter: the dates alone say neither
     later = _table(cash.caption, ["Six Months Ended March 27, 1999", "Six Months Ended March 27, 1998"], cash_rows)
     dated_only = _table(income.caption, ["March 27, 1999", "March 27, 1998"], income_rows)

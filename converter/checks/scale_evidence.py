@@ -1,6 +1,6 @@
 """A statement whose caption names no scale is read as printed, in whole dollars, and that needs evidence. Where its
 own par value times the shares its labels print is its common stock a power of 1000 off ('Common stock, $1 par;
-4,210,330 shares outstanding  4,210': thousands), its arithmetic states the scale, and its money is read in it
+4,310,250 shares outstanding  4,310': thousands), its arithmetic states the scale, and its money is read in it
 (scale_by_arithmetic), unless another statement of the filing names another. Its money facts are withheld where
 the filing's other statements name a scale ('in thousands': nothing shows this one is in whole dollars rather than
 under a caption the reading missed or a heading shared with the others). A parent-only statement truly printed in

@@ -74,7 +74,7 @@ QUARTER_DAYS = range(84, 99)    # three calendar months or 13 weeks
 
 
 def _date_first_quarter(table: Table, statement: Statement, dated: list[Statement]) -> bool:
-    """A quarterly report's flow statement headed by its dates alone ('December 26, 1998') states no span. Where
+    """A quarterly report's flow statement headed by its dates alone ('December 27, 1998') states no span. Where
     the cash-flow statement, which always runs from the fiscal year's start, runs a quarter to that same date, the
     report is a first quarter's: its quarter and its year to date are one period, and every column takes it."""
     year_to_date = {column.period.end: column.period for other in dated if other.kind is StatementKind.CASH_FLOW

@@ -91,7 +91,7 @@ def _date_of_year(line: str, year: str) -> date | None:
 
 
 def _header_range(header: str) -> Period | None:
-    """'March 28, 2005 (Date of Inception) to September 30, 2008': the period between the two dates it prints."""
+    """'April 12, 2004 (Date of Inception) to June 30, 2007': the period between the two dates it prints."""
     dates = list(full_date().finditer(header))
     if len(dates) < 2 or not vocabulary().periods["range_word"].search(header, dates[-2].end(), dates[-1].start()):
         return None

@@ -11,7 +11,7 @@ _YEAR = r"(?:19|20)\d\d"
 
 @lru_cache(maxsize=1)
 def full_date() -> re.Pattern[str]:
-    """'March 31, 2003', 'Mar. 31 2003', 'SEPT 30, 1999', 'September 25,1998' (groups month, day, year)."""
+    """'March 31, 2003', 'Mar. 31 2003', 'SEPT 30, 1999', 'October 3,1998' (groups month, day, year)."""
     return re.compile(rf"(?P<month>{vocabulary().month})\s+(?P<day>\d{{1,2}})(?:,\s*|\s+)(?P<year>{_YEAR})\b", re.I)
 
 

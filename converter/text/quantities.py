@@ -118,7 +118,7 @@ def read_label_quantities(label: str) -> LabelReading:
             if kind is None or (kind == grammar().bare_kind and (in_parentheses or dated_list) and found
                                 and grammar().measures[found[-1].kind] == "shares"):
                 # '($64 at December 31, 1996)' after 'net of allowance ... of $71' dates more of the same quantity,
-                # as '(43,980 shares at December 31, 1996)' after '... shares issued and outstanding' does, and
+                # as '(41,730 shares at December 31, 1996)' after '... shares issued and outstanding' does, and
                 # '2,334,567,890 shares in 1996' after 'Issued: 2,345,678,901 shares in 1997;'
                 if (in_parentheses or dated_list) and previous_read and found and values and all(v.when for v in values):
                     last = found[-1]
