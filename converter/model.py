@@ -208,6 +208,11 @@ class StatementRow:
     scale: int | None = None          # the power of ten its own label states ('(in thousands)'), over the caption's
     label_source: SourceRef | None = None   # where the label is printed: the facts it prints stand there
 
+    def printed_value(self, column: int) -> Decimal:
+        """The value printed in the column, zero where nothing is (a blank adds nothing to a sum)."""
+        amount = self.amounts[column] if column < len(self.amounts) else None
+        return amount.value if amount is not None else Decimal(0)
+
 
 @dataclass(frozen=True)
 class Scale:

@@ -625,17 +625,20 @@ class _RowBuilder:
             return False
         return line.label[0].islower() or line.label[0] in "$" or line.label[0].isdigit()
 
+    def _pending_aside_open(self) -> bool:
+        """Whether the label lines waiting for their figures leave a parenthesis open."""
+        return _opens_aside([" ".join(p.label for p in self.pending)])
+
     def _continues(self, line: _Line) -> bool:
         previous = self.pending[-1].label
         label = line.label
         # a colon ends a heading, not a parenthesis still open ('dividends (per share:' over '$1.01 for Series B')
-        open_aside = _opens_aside([join_label([p.label for p in self.pending])])
-        if not label or not previous or previous.endswith(":") and not open_aside:
+        if not label or not previous or previous.endswith(":") and not self._pending_aside_open():
             return False
         printed = self.pending[-1].text.rstrip()     # the label as printed, before leaders and dashes are cleaned
         if (label[0].islower() or _STARTS_WITH_FIGURE.match(label) or previous.endswith(("-", ",", "&", ";"))
-                or label.split()[0].lower() in _CONTINUING_WORDS
-                or printed.endswith((" -", ",")) or previous.split()[-1].lower() in _CONNECTORS):
+                or label.split()[0].lower() in vocabulary().continuing_words
+                or printed.endswith((" -", ",")) or previous.split()[-1].lower() in vocabulary().connectors):
             return True     # "LONG-TERM DEBT, less portion payable within" over " one year"; "Notes, net of
                             # discount 1999;" over " $120 and 1998; $95", "... at June 30, 1999" over
                             # "(1,200 shares at June 30, 1998)": no line item's label starts with an amount, nor
@@ -647,7 +650,7 @@ class _RowBuilder:
         if vocabulary().structure["stated_total"].match(previous) and line.indent > self.pending[-1].indent:
             return True     # a total printed without figures was cut: "Total Liabilities and Stockholders'" over
                             # an indented " Equity"
-        if _opens_aside([" ".join(p.label for p in self.pending)]):
+        if self._pending_aside_open():
             return True     # "allowance of $52 ($48 at" goes on: "September 27, 1996)"
         # A line indented a little under another goes on with it, unless it starts a new capitalised item under a
         # heading printed without a colon ("Revenues" over "  Local service").
@@ -733,10 +736,6 @@ def _trailing_dots_and_spaces(text: str) -> int:
 
 
 _STARTS_WITH_FIGURE = re.compile(r"\(?\$|\(\d")
-# Words a line item's label never starts with, however capitalised: the line goes on with the one above.
-_CONTINUING_WORDS = frozenset({"per", "of", "and", "to", "from", "for"})
-_CONNECTORS = {"and", "of", "or", "for", "in", "on", "to", "from", "the", "net", "less", "with", "by", "at", "as",
-               "within"}
 
 
 def join_label(parts: list[str]) -> str:

@@ -251,19 +251,14 @@ def _name_liability_subtotals(rows: list[StatementRow]) -> None:
         if not (row.synthesized_label and row.label == UNNAMED_SUBTOTAL):
             lines.append(row)
             continue
-        sums = [sum((_cell_value(line, i) for line in lines), Decimal(0)) for i in range(len(row.amounts))]
+        sums = [sum((line.printed_value(i) for line in lines), Decimal(0)) for i in range(len(row.amounts))]
         printed = [(i, amount.value) for i, amount in enumerate(row.amounts) if amount is not None]
         if lines and printed and all(sums[i] == value for i, value in printed):
             row.label = TOTAL_NONCURRENT_LIABILITIES
-        elif lines and printed and all(sums[i] + _cell_value(rows[current], i) == value for i, value in printed):
+        elif lines and printed and all(sums[i] + rows[current].printed_value(i) == value for i, value in printed):
             row.label = TOTAL_LIABILITIES
         return
 
-
-def _cell_value(row: StatementRow, index: int) -> Decimal:
-    """The printed value in the column, zero where nothing is printed."""
-    amount = row.amounts[index] if index < len(row.amounts) else None
-    return amount.value if amount is not None else Decimal(0)
 
 
 TOTAL_ASSETS, TOTAL_LIABILITIES_AND_EQUITY = "Total assets", "Total liabilities and stockholders' equity"

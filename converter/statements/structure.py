@@ -149,8 +149,7 @@ def _rounding(cells: list[Amount]) -> Decimal:
 
 
 def _value(statement: Statement, row: int, column: int) -> Decimal:
-    amount = statement.rows[row].amounts[column]
-    return amount.value if amount is not None else Decimal(0)
+    return statement.rows[row].printed_value(column)
 
 
 def unbalanced_totals(statement: Statement, columns: list[int], links: dict[int, Link]) -> list[int]:

@@ -49,6 +49,8 @@ class Vocabulary:
     summary_captions: re.Pattern[str]          # caption lines of summaries (selected data, MD&A), never a title
     note_heading: re.Pattern[str]              # a note's numbered heading ("(3) Balance sheet components"), no title
     table_end: re.Pattern[str]                 # a line that closes a statement ("See accompanying notes ...")
+    continuing_words: frozenset[str]           # words no line item's label starts with: it goes on from above
+    connectors: frozenset[str]                 # words a label line ends with when the label goes on below
 
 
 def month_pattern(months: tuple[str, ...]) -> str:
@@ -90,7 +92,15 @@ def vocabulary() -> Vocabulary:
                       compile_pattern(statements["notes"]["award_columns"], where(STATEMENTS, "award_columns")),
                       compile_pattern(statements["notes"]["summary_captions"], where(STATEMENTS, "summary_captions")),
                       compile_pattern(statements["notes"]["note_heading"], where(STATEMENTS, "note_heading")),
-                      compile_pattern(phrases["table_end"], where(TEXT, "table_end")))
+                      compile_pattern(phrases["table_end"], where(TEXT, "table_end")),
+                      _words(text["labels"], "continuing_words"), _words(text["labels"], "connectors"))
+
+
+def _words(section: dict, key: str) -> frozenset[str]:
+    words = section.get(key)
+    if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
+        raise MapsError(f"{where(TEXT, key)}: [labels] {key} must be a list of words")
+    return frozenset(word.lower() for word in words)
 
 
 def _cover(cover: dict) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]]]:
